@@ -1,0 +1,267 @@
+"""Reading a CSV file the way a spreadsheet user expects, keeping track of row numbers.
+
+Spreadsheet programs save CSV files in several dialects: UTF-8 with or without a byte-order
+mark, Windows-1252 (older Excel), UTF-16 ("Unicode text"), commas or semicolons (where the decimal
+mark is a comma) or tabs. :func:`read_table` reads all of them, and remembers for every data row the
+number a spreadsheet shows beside it (the header is row 1), so that later checks can point at the
+exact row. It never guesses silently about data: a row with more values than there are columns,
+a column without a name or two columns with the same name stop with a :class:`~netlearn.DataError`.
+
+Every cell is kept as text here; turning text into numbers and yes/no values is the job of
+:mod:`netlearn.validation`, which knows what each column should hold.
+
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "members.csv").write_bytes("id;name\\r\\nm1;Zoë\\r\\n\\r\\nm2;Ana\\r\\n".encode("cp1252"))
+>>> table = read_table(folder / "members.csv")
+>>> table.frame
+   id name
+0  m1  Zoë
+1  m2  Ana
+>>> table.rows, table.delimiter, table.encoding
+([2, 4], ';', 'windows-1252')
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import difflib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataError
+
+__all__ = ["Table", "read_table", "table_from_frame", "normalise_header"]
+
+_DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+_SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".xlsm", ".ods", ".numbers"}
+
+
+@dataclass
+class Table:
+    """A table read from a file or a DataFrame: text cells plus where each row came from.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        One column per (normalised) header, every cell a stripped string ("" when blank).
+    rows : list of int
+        For each row of ``frame``, the row number a spreadsheet shows (header = row 1).
+    label : str
+        How messages name the table, e.g. ``"ties.csv"``.
+    headers : dict
+        Normalised column name -> the header exactly as written in the file.
+    delimiter, encoding : str
+        What was detected (``None`` for a DataFrame).
+    """
+
+    frame: pd.DataFrame
+    rows: list
+    label: str
+    headers: dict = field(default_factory=dict)
+    delimiter: str | None = None
+    encoding: str | None = None
+
+    def header(self, column):
+        """The column's name as the user wrote it (for messages)."""
+        return self.headers.get(column, column)
+
+    def row_of(self, position):
+        """Spreadsheet row number of the row at integer ``position`` in ``frame``."""
+        return self.rows[position]
+
+
+def normalise_header(name):
+    """Column names are matched without regard to case, surrounding spaces or inner spaces.
+
+    >>> normalise_header("  Formal Leader ")
+    'formal_leader'
+    >>> normalise_header("\\ufeffID")
+    'id'
+    """
+    text = str(name).replace("\ufeff", "").strip().lower()
+    return re.sub(r"[\s\-]+", "_", text)
+
+
+def _decode(raw, label):
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:  # pragma: no cover - needs a corrupt UTF-16 file
+            raise DataError(
+                f"the file starts like UTF-16 text but byte {exc.start} cannot be read.",
+                file=label,
+                fix="Open it in your spreadsheet program and save it again as 'CSV UTF-8'.",
+            ) from None
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Older Excel on Windows saves "CSV" in Windows-1252. Five byte values are undefined there;
+    # Latin-1 reads those (they are control characters in practice).
+    try:
+        return raw.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), "latin-1"
+
+
+def _count_outside_quotes(line, char):
+    count, quoted = 0, False
+    for c in line:
+        if c == '"':
+            quoted = not quoted
+        elif c == char and not quoted:
+            count += 1
+    return count
+
+
+def _sniff_delimiter(text):
+    """Pick the delimiter from the header line: the most frequent of , ; tab | outside quotes."""
+    for line in text.splitlines():
+        if line.strip():
+            counts = {d: _count_outside_quotes(line, d) for d in _DELIMITERS}
+            best = max(counts, key=lambda d: (counts[d], d == ","))
+            return best if counts[best] else ","
+    return ","
+
+
+def _missing_file_error(path):
+    folder = path.parent if str(path.parent) else Path(".")
+    hint = "Check the spelling of the name and the folder."
+    if folder.is_dir():
+        candidates = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in {".csv", ".txt", ".tsv"})
+        close = difflib.get_close_matches(path.name, candidates, n=1)
+        if close:
+            hint = f"Did you mean '{folder / close[0]}'?"
+        elif candidates:
+            hint += " CSV files in that folder: " + ", ".join(candidates[:10]) + "."
+    else:
+        hint += f" The folder '{folder}' does not exist either."
+    hint += f" Relative paths start from the folder this notebook or command runs in: {Path.cwd()}"
+    return DataError("this file was not found.", file=str(path), fix=hint)
+
+
+def read_table(path, *, label=None):
+    """Read a CSV file into a :class:`Table`, detecting encoding and delimiter.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The CSV file.
+    label : str, optional
+        Name used in messages; defaults to the file's name.
+
+    Returns
+    -------
+    Table
+
+    Raises
+    ------
+    DataError
+        Missing or empty file, a spreadsheet workbook instead of CSV, a header with a blank or
+        repeated column name, a row with more values than columns, or no data rows.
+    """
+    path = Path(path)
+    label = label or path.name
+    if not path.exists():
+        raise _missing_file_error(path)
+    if path.is_dir():
+        raise DataError("this is a folder, not a file.", file=str(path),
+                        fix="Give the path of the CSV file inside it, e.g. 'my_network/members.csv'.")
+    if path.suffix.lower() in _SPREADSHEET_SUFFIXES:
+        raise DataError(
+            "this is a spreadsheet workbook, not a CSV file.", file=label,
+            fix="Open it in your spreadsheet program and use 'Save as' > 'CSV UTF-8 (comma delimited)', "
+                "one file per sheet, then give the path of the .csv file.")
+    raw = path.read_bytes()
+    text, encoding = _decode(raw, label)
+    if not text.strip():
+        raise DataError("the file is empty.", file=label,
+                        fix="Save the file again from your spreadsheet program; the first row must hold "
+                            "the column names.")
+    delimiter = _sniff_delimiter(text)
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return _table_from_records(records, label=label, delimiter=delimiter, encoding=encoding)
+
+
+def _table_from_records(records, *, label, delimiter=None, encoding=None):
+    # Row numbers count records, as a spreadsheet does (a quoted cell with a line break is one row).
+    numbered = [(i + 1, [cell.strip() for cell in rec]) for i, rec in enumerate(records)]
+    numbered = [(n, rec) for n, rec in numbered if any(rec)]  # wholly blank rows hold no data
+    if not numbered:
+        raise DataError("the file is empty.", file=label,
+                        fix="The first row must hold the column names.")
+    header_row, header = numbered[0]
+    # Trailing empty columns (spreadsheets often add them) are dropped only if they hold nothing.
+    width = len(header)
+    while width and not header[width - 1] and all(
+        len(rec) < width or not rec[width - 1] for _, rec in numbered[1:]
+    ):
+        width -= 1
+    header = header[:width]
+    columns, headers = [], {}
+    for position, name in enumerate(header, start=1):
+        if not name:
+            raise DataError(
+                f"column {position} has values but no name in the header row.", file=label,
+                row=header_row, fix="Type a column name in the first row above those values, or delete the column.")
+        key = normalise_header(name)
+        if key in headers:
+            raise DataError(
+                f"two columns are both called '{name}' (names are compared ignoring case and spaces).",
+                file=label, row=header_row, column=name,
+                fix="Rename or delete one of them so that every column name is different.")
+        headers[key] = name
+        columns.append(key)
+    body, rows = [], []
+    for number, rec in numbered[1:]:
+        if len(rec) > width and any(rec[width:]):
+            extra = [c for c in rec[width:] if c]
+            raise DataError(
+                f"this row has {len(rec)} values but the header has {width} columns "
+                f"(extra: {', '.join(repr(c) for c in extra[:3])}).", file=label, row=number,
+                fix=(f"A value probably contains the delimiter ({_DELIMITERS.get(delimiter, repr(delimiter))}). "
+                     "Put double quotes around that value, or remove the extra delimiter."))
+        rec = (rec + [""] * width)[:width]
+        body.append(rec)
+        rows.append(number)
+    if not body:
+        raise DataError("the file has column names but no rows of data.", file=label,
+                        fix="Add one row per member or tie below the header row.")
+    frame = pd.DataFrame(body, columns=columns, dtype=object)
+    return Table(frame=frame, rows=rows, label=label, headers=headers, delimiter=delimiter, encoding=encoding)
+
+
+def table_from_frame(frame, *, label):
+    """Wrap a DataFrame as a :class:`Table`, so that it is checked like a file.
+
+    Rows are numbered as they would be in a CSV written from the frame (header = row 1).
+
+    >>> t = table_from_frame(pd.DataFrame({"ID": [1, 2], "Group": ["a", None]}), label="members")
+    >>> t.frame.to_dict("list"), t.rows
+    ({'id': ['1', '2'], 'group': ['a', '']}, [2, 3])
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError(f"expected a pandas DataFrame, got {type(frame).__name__}.", file=label,
+                        fix="Pass a DataFrame, or the path of a CSV file.")
+
+    def text(value):
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return ""
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value).strip()
+
+    records = [[str(c) for c in frame.columns]]
+    records += [[text(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+    return _table_from_records(records, label=label)
