@@ -11,9 +11,14 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted([*ROOT.glob("notebooks/*.ipynb"), *ROOT.glob("exercises/*.ipynb")])
 
 
+# conda-forge names some packages differently from PyPI.
+CONDA_TO_PYPI = {"python-igraph": "igraph"}
+
+
 def _name_and_minimum(spec):
     match = re.match(r"\s*([A-Za-z0-9_.\-]+)\s*(?:>=\s*([0-9][0-9.]*))?", spec)
-    return match.group(1).lower().replace("_", "-"), match.group(2)
+    name = match.group(1).lower().replace("_", "-")
+    return CONDA_TO_PYPI.get(name, name), match.group(2)
 
 
 def pyproject_runtime():
