@@ -365,13 +365,24 @@ def _weights(table, frame, relations):
     if table.delimiter == ";":  # files from locales with a decimal comma
         text = text.str.replace(",", ".", regex=False)
     numbers = pd.to_numeric(text.replace("", np.nan), errors="coerce").to_numpy(dtype=float)
-    bad = np.flatnonzero(~np.isfinite(numbers))
+    blank = (frame["weight"] == "").to_numpy()
+    # A relation is weighted or not: all its weights blank is fine (an unweighted relation sharing
+    # the file with a weighted one), unless the relation declares a weight range. A blank among
+    # filled weights is an error, never a silent zero.
+    all_blank = pd.Series(blank).groupby(frame["relation"].to_numpy()).transform("all").to_numpy()
+    has_range = frame["relation"].map(
+        (relations["weight_min"].notna() | relations["weight_max"].notna()).to_dict()).to_numpy(dtype=bool)
+    allowed_blank = blank & all_blank & ~has_range
+    bad = np.flatnonzero(~np.isfinite(numbers) & ~allowed_blank)
     if len(bad):
         raw = frame["weight"].iloc[bad[0]]
-        problem = "the weight is blank." if raw == "" else f"the weight '{raw}' is not a number."
+        name = frame["relation"].iloc[bad[0]]
+        problem = (f"the weight is blank, but other '{name}' ties have weights." if raw == ""
+                   else f"the weight '{raw}' is not a number.")
         raise DataError(problem, file=table.label, row=table.rows[bad[0]], column=table.header("weight"),
-                        fix="Write a number in every row of the weight column (e.g. 1), or remove the "
-                            "column if ties have no strength.", more_rows=[table.rows[i] for i in bad[1:]])
+                        fix=f"Write a number in the weight column for every '{name}' tie (e.g. 1), or leave "
+                            f"it blank for all of them if '{name}' ties have no strength.",
+                        more_rows=[table.rows[i] for i in bad[1:]])
     low = frame["relation"].map(relations["weight_min"].to_dict()).to_numpy(dtype=float)
     high = frame["relation"].map(relations["weight_max"].to_dict()).to_numpy(dtype=float)
     outside = np.flatnonzero((numbers < low) | (numbers > high))  # NaN bounds compare False: no limit

@@ -223,6 +223,21 @@ def test_blank_weight_is_not_silently_zero(files):
     assert err.row == 3 and "blank" in err.problem
 
 
+def test_unweighted_relation_may_share_a_file_with_a_weighted_one(files):
+    ties = "source,target,relation,weight\nm1,m2,knows,\nm2,m3,knows,\nm1,m3,energy,2\n"
+    net = files(ties=ties)
+    assert net.ties["weight"].isna().tolist() == [True, True, False]
+    assert list(net.graph("knows").edges(data=True))[0][2] == {}  # no NaN weight on the edge
+    assert net.graph("energy")["m1"]["m3"]["weight"] == 2.0
+
+
+def test_blank_weight_in_a_relation_with_a_declared_range(files):
+    relations = "relation,directed,weight_min,weight_max\nknows,no,1,3\nadvice,yes,,\n"
+    ties = "source,target,relation,weight\nm1,m2,knows,\nm2,m3,knows,\n"
+    err = error_of(files, ties=ties, relations=relations)
+    assert err.row == 2 and err.more_rows == [3]
+
+
 def test_weight_outside_the_declared_range(files):
     relations = "relation,directed,weight_min,weight_max,weight_meaning\nknows,no,1,3,how often\nadvice,yes,,,\n"
     err = error_of(files, ties=TIES.replace("m2,m3,knows,2", "m2,m3,knows,7"), relations=relations)
