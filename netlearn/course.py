@@ -1,0 +1,277 @@
+"""The course catalogue: every episode of the course, kept as data.
+
+Each episode is a lesson notebook in ``notebooks/`` and a matching exercise
+notebook in ``exercises/``. :data:`EPISODES` lists them in order;
+:func:`course_map` and :func:`course_map_html` show the map a learner sees in
+the start-here notebook, marking which episodes are ready to use.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["EPISODES", "REPO_ROOT", "Episode", "course_map", "course_map_html"]
+
+#: The folder that holds ``netlearn/``, ``notebooks/`` and ``exercises/``.
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+AVAILABLE = "available"
+IN_PREPARATION = "in preparation"
+
+
+@dataclass(frozen=True)
+class Episode:
+    """One episode of the course.
+
+    Parameters
+    ----------
+    number : int
+        The episode's place in the course, from 0.
+    slug : str
+        A short lower-case name used in file names, such as ``"purpose"``.
+    title : str
+        The title a learner sees.
+    minutes : int
+        Roughly how long the lesson and its exercises take.
+    summary : str
+        One sentence on what the episode is about.
+
+    Attributes
+    ----------
+    notebook : str
+        The lesson notebook's path from the repository root,
+        ``notebooks/NN_slug.ipynb``.
+    exercise : str
+        The exercise notebook's path from the repository root,
+        ``exercises/NN_slug.ipynb``.
+
+    Examples
+    --------
+    >>> from netlearn.course import Episode
+    >>> episode = Episode(3, "distributed_leadership", "Distributed leadership", 45, "Sharing power.")
+    >>> episode.notebook
+    'notebooks/03_distributed_leadership.ipynb'
+    >>> episode.exercise
+    'exercises/03_distributed_leadership.ipynb'
+    """
+
+    number: int
+    slug: str
+    title: str
+    minutes: int
+    summary: str
+    notebook: str = field(init=False)
+    exercise: str = field(init=False)
+
+    def __post_init__(self):
+        filename = f"{self.number:02d}_{self.slug}.ipynb"
+        object.__setattr__(self, "notebook", f"notebooks/{filename}")
+        object.__setattr__(self, "exercise", f"exercises/{filename}")
+
+    @property
+    def filename(self):
+        """The notebook's file name without its folder, e.g. ``00_start_here.ipynb``."""
+        return Path(self.notebook).name
+
+
+#: Every episode of the course, in the order a learner takes them.
+EPISODES = (
+    Episode(
+        0,
+        "start_here",
+        "Start here",
+        15,
+        "What the course is, how the notebooks work, and a quick check that your set-up is ready.",
+    ),
+    Episode(
+        1,
+        "purpose",
+        "Purpose: why the network exists and why people join",
+        40,
+        "A network lasts when its purpose is shared and each member can see what is in it for them.",
+    ),
+    Episode(
+        2,
+        "knowing_your_network",
+        "Knowing your members and the roles a network needs",
+        50,
+        "Find the brokers, central connectors and energizers who hold a network together.",
+    ),
+    Episode(
+        3,
+        "distributed_leadership",
+        "Distributed leadership, power and reciprocity",
+        45,
+        "Why managing a network is not the same as leading one, and how power and give-and-take are shared.",
+    ),
+    Episode(
+        4,
+        "conflict_and_viewpoints",
+        "Conflict and many viewpoints",
+        40,
+        "Treat disagreement as information and make room for the many views a network brings together.",
+    ),
+    Episode(
+        5,
+        "stp_as_network",
+        "STPs as multi-organisational networks: Devon",
+        50,
+        "Look at a sustainability and transformation partnership as a network of organisations, using Devon.",
+    ),
+    Episode(
+        6,
+        "governance_and_messiness",
+        "Governance and messiness",
+        40,
+        "Enough structure to act together without squeezing out the untidy work that makes networks useful.",
+    ),
+    Episode(
+        7,
+        "curiosity_and_safe_space",
+        "Curiosity and a safe space to fail",
+        45,
+        "Curiosity, tolerating distress, active listening and making it safe to try things that might not work.",
+    ),
+    Episode(
+        8,
+        "diagnostics",
+        "Diagnostics: the maturity matrix and the health check",
+        55,
+        "Use a maturity-matrix conversation and a health-check survey to see how your network is doing.",
+    ),
+    Episode(
+        9,
+        "q_as_network",
+        "A large community as a network: Q",
+        45,
+        "What changes when a network has thousands of members, taking the Q community as the example.",
+    ),
+    Episode(
+        10,
+        "your_own_network",
+        "Analysing your own network",
+        60,
+        "Map and analyse a network you belong to, and decide what you will do differently.",
+    ),
+)
+
+
+# JupyterLab right-aligns table cells; sentences read better from the left.
+_LEFT = ' style="text-align: left"'
+_NOWRAP = ' style="text-align: left; white-space: nowrap"'
+
+
+def _root(root):
+    return REPO_ROOT if root is None else Path(root)
+
+
+def course_map(root=None):
+    """Return the course's episodes and whether each one is ready to use.
+
+    Parameters
+    ----------
+    root : path-like, optional
+        The folder that holds ``notebooks/``. Defaults to the repository this
+        package was installed from.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per episode with the columns ``number``, ``title``,
+        ``minutes`` and ``status``. The status is ``"available"`` when the
+        lesson notebook exists, otherwise ``"in preparation"``.
+
+    Examples
+    --------
+    >>> from netlearn.course import course_map
+    >>> table = course_map(root="/nowhere")
+    >>> list(table.columns)
+    ['number', 'title', 'minutes', 'status']
+    >>> table.iloc[0].to_dict()
+    {'number': 0, 'title': 'Start here', 'minutes': 15, 'status': 'in preparation'}
+    >>> len(table)
+    11
+    """
+    base = _root(root)
+    rows = [
+        {
+            "number": episode.number,
+            "title": episode.title,
+            "minutes": episode.minutes,
+            "status": AVAILABLE if (base / episode.notebook).is_file() else IN_PREPARATION,
+        }
+        for episode in EPISODES
+    ]
+    return pd.DataFrame(rows, columns=["number", "title", "minutes", "status"])
+
+
+def course_map_html(root=None, episodes=None):
+    """Return the course map as an HTML table, with links to ready episodes.
+
+    The links are relative to the ``notebooks/`` folder, so they work when
+    the table is shown inside a notebook there. Every piece of text is
+    escaped, so titles may safely contain characters such as ``<`` and ``&``.
+
+    Parameters
+    ----------
+    root : path-like, optional
+        The folder that holds ``notebooks/``. Defaults to the repository this
+        package was installed from.
+    episodes : sequence of Episode, optional
+        The episodes to show. Defaults to :data:`EPISODES`.
+
+    Returns
+    -------
+    str
+        An HTML ``<table>`` with a caption, a header row and one row per
+        episode. Show it in a notebook with ``IPython.display.HTML``.
+
+    Examples
+    --------
+    >>> from netlearn.course import Episode, course_map_html
+    >>> table = course_map_html(root="/nowhere", episodes=[Episode(1, "a", "Trust & <power>", 30, "x")])
+    >>> "Trust &amp; &lt;power&gt;" in table
+    True
+    >>> "in preparation" in table, "<a " in table
+    (True, False)
+    """
+    base = _root(root)
+    episodes = EPISODES if episodes is None else episodes
+    total = sum(episode.minutes for episode in episodes)
+    hours, minutes = divmod(total, 60)
+    rows = []
+    for episode in episodes:
+        title = html.escape(episode.title)
+        if (base / episode.notebook).is_file():
+            href = html.escape(episode.filename, quote=True)
+            title = f'<a href="{href}">{title}</a>'
+            status = AVAILABLE
+        else:
+            status = IN_PREPARATION
+        rows.append(
+            "<tr>"
+            f"<td{_LEFT}>{episode.number:02d}</td>"
+            f"<td{_LEFT}>{title}</td>"
+            f"<td{_NOWRAP}>{episode.minutes} min</td>"
+            f"<td{_LEFT}>{html.escape(episode.summary)}</td>"
+            f"<td{_NOWRAP}>{html.escape(status)}</td>"
+            "</tr>"
+        )
+    caption = html.escape(
+        f"The course: {len(episodes)} episodes, about {hours} h {minutes} min in all"
+    )
+    header = "".join(
+        f'<th scope="col"{_LEFT}>{html.escape(name)}</th>'
+        for name in ("Episode", "Title", "Time", "What it is about", "Status")
+    )
+    return (
+        '<table class="netlearn-course-map">'
+        f"<caption>{caption}</caption>"
+        f"<thead><tr>{header}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody>"
+        "</table>"
+    )
