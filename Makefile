@@ -25,6 +25,8 @@ $(VENV)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV). On Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@# Plain-language coaching for common mistakes, from the first cell of every notebook.
+	$(BIN)/python -m netlearn.coaching --install-kernel-config
 	@touch $@
 
 lab: venv

@@ -18,15 +18,18 @@ def test_start_here_runs_and_widget_responds(run_notebook_in_lab):
 
     run = run_notebook_in_lab(NOTEBOOK)
     page = run.page
-    assert run.code_cells == 6
+    assert run.code_cells == 7
     assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
 
     # The course map and the set-up report reached the page.
     expect(page.locator("table.netlearn-course-map")).to_be_visible()
     expect(page.get_by_text("All good:")).to_be_visible()
 
-    # The widget rendered as a real button, not a placeholder or an error.
-    widget_output = lab_harness.widget_outputs(page)
+    # Both widgets (the widget check and the progress overview) rendered, not placeholders or errors.
+    widgets = lab_harness.widget_outputs(page)
+    expect(widgets).to_have_count(2)
+    expect(widgets.filter(has_text="00_how_exercises_work")).to_have_count(1)
+    widget_output = widgets.filter(has=page.get_by_role("button", name=WIDGET_BUTTON_TEXT))
     expect(widget_output).to_have_count(1)
     button = widget_output.get_by_role("button", name=WIDGET_BUTTON_TEXT)
     expect(button).to_be_visible()

@@ -1,0 +1,113 @@
+"""Exercises for the course notebooks: checked answers, hints, solutions, concept questions,
+reflections and progress.
+
+A learner's exercise notebook starts with one setup cell::
+
+    from netlearn.exercises import ____, how_exercises_work as ex
+
+and then, for each question, fills in a blank and checks it::
+
+    most_ties = ____            # replace ____ with the answer
+    ex.q1.check(most_ties)      # Correct / Not attempted yet / Not yet, with what to look at
+    ex.q1.hint()                # the next hint each time
+    ex.q1.solution()            # a worked solution (recorded in your progress)
+    ex.q4.show()                # a concept question or reflection, as a widget
+    ex.progress()               # which exercises of this notebook are done
+
+Importing an exercise module also turns on error coaching (:mod:`netlearn.coaching`), so common
+mistakes get a plain-language explanation.
+
+Writing exercises
+    One module per exercise notebook in this package (``how_exercises_work.py`` goes with
+    ``exercises/00_how_exercises_work.ipynb``), defining its items and an :class:`ExerciseSet`
+    called ``exercises``. Checkers are built from :func:`same_member`, :func:`same_set`,
+    :func:`close_number`, :func:`same_mapping` and :func:`answers_on_other_relations`.
+    :func:`registry` finds every module; ``tests/test_exercise_catalogue.py`` proves each
+    exercise's solution and typical wrong answers.
+
+Progress
+    Kept in ``~/.netlearn/progress.json`` (or ``$NETLEARN_PROGRESS``); see
+    :mod:`netlearn.exercises.progress`. :func:`course_progress` shows the course overview and
+    :func:`progress_table` the same as a table.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from .engine import (
+    BLANK,
+    CheckResult,
+    ConceptQuestion,
+    Exercise,
+    ExerciseSet,
+    Feedback,
+    Option,
+    Reflection,
+    Verdict,
+    ____,
+    answers_on_other_relations,
+    close_number,
+    is_blank,
+    same_mapping,
+    same_member,
+    same_set,
+)
+from .progress import ProgressStore, ProgressWarning, progress_store
+from .widgets import course_progress, progress_table, progress_widget
+
+__all__ = [
+    "BLANK",
+    "CheckResult",
+    "ConceptQuestion",
+    "Exercise",
+    "ExerciseSet",
+    "Feedback",
+    "Option",
+    "ProgressStore",
+    "ProgressWarning",
+    "Reflection",
+    "Verdict",
+    "____",
+    "answers_on_other_relations",
+    "close_number",
+    "course_progress",
+    "is_blank",
+    "progress_store",
+    "progress_table",
+    "progress_widget",
+    "registry",
+    "same_mapping",
+    "same_member",
+    "same_set",
+]
+
+#: Modules of this package that hold the engine rather than a notebook's exercises.
+_ENGINE_MODULES = {"engine", "progress", "widgets"}
+
+
+def registry():
+    """Every exercise notebook of the course: a dict module name -> :class:`ExerciseSet`.
+
+    Ordered by notebook number. Each exercise module is imported (which turns on error
+    coaching in Jupyter) and must define ``exercises``.
+
+    >>> sets = registry()
+    >>> sets["how_exercises_work"].notebook
+    'exercises/00_how_exercises_work.ipynb'
+    >>> [item.name for item in sets["how_exercises_work"]]
+    ['q1', 'q2', 'q3', 'q4', 'q5']
+    """
+    found = []
+    for module_info in pkgutil.iter_modules(__path__):
+        name = module_info.name
+        if name.startswith("_") or name in _ENGINE_MODULES:
+            continue
+        module = importlib.import_module(f"{__name__}.{name}")
+        exercise_set = getattr(module, "exercises", None)
+        if not isinstance(exercise_set, ExerciseSet):
+            raise TypeError(f"netlearn.exercises.{name} must define `exercises`, an ExerciseSet")
+        found.append(exercise_set)
+    found.sort(key=lambda s: (s.number, s.name))
+    return {exercise_set.name: exercise_set for exercise_set in found}

@@ -1,0 +1,354 @@
+"""The widgets of the exercise notebooks: concept questions, reflection boxes, progress.
+
+Each is a real ipywidgets widget, so it works with the keyboard (Tab to move, arrow keys or
+Space to choose, Enter to press a button) and shows a clear outline around whatever has focus.
+Every callback is an ordinary Python method, so tests can set values and press buttons
+without a browser:
+
+>>> from netlearn.exercises import ConceptQuestion, Option
+>>> question = ConceptQuestion("q9", prompt="Which is a colour?", options=[
+...     Option("Blue", True, "Blue is a colour."), Option("Seven", False, "Seven is a number.")])
+>>> widget = concept_widget(question)
+>>> widget.choose(1)
+>>> widget.button.click()
+>>> "Seven is a number." in widget.feedback.value
+True
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .engine import NOT_ATTEMPTED, text_to_html
+from .progress import progress_store
+
+__all__ = [
+    "FOCUS_CSS",
+    "ConceptWidget",
+    "ProgressWidget",
+    "ReflectionWidget",
+    "concept_widget",
+    "course_progress",
+    "item_status",
+    "progress_table",
+    "progress_widget",
+    "reflection_widget",
+]
+
+#: Style shared by the exercise widgets: a strong focus outline for keyboard users, and option
+#: texts that wrap instead of being cut off.
+FOCUS_CSS = """<style>
+.netlearn-exercise :focus-visible {
+  outline: 3px solid #1a5fb4 !important;
+  outline-offset: 2px;
+  box-shadow: 0 0 0 5px #ffffff;
+}
+.netlearn-exercise .widget-radio-box label,
+.netlearn-exercise .widget-checkbox,
+.netlearn-exercise .widget-checkbox label,
+.netlearn-exercise .widget-label-basic,
+.netlearn-exercise .widget-label-basic span {
+  white-space: normal !important;
+  overflow: visible !important;
+  text-overflow: clip !important;
+  height: auto !important;
+  line-height: 1.45 !important;
+}
+.netlearn-exercise .widget-radio-box label,
+.netlearn-exercise .widget-checkbox {
+  margin: 0.25em 0 !important;
+  align-items: flex-start !important;
+}
+.netlearn-exercise .widget-checkbox input[type="checkbox"],
+.netlearn-exercise .widget-radio-box input[type="radio"] {
+  margin-top: 0.3em !important;
+  flex-shrink: 0;
+}
+.netlearn-exercise .widget-checkbox .widget-label-basic { display: flex !important; gap: 0.4em; }
+.netlearn-reflection .widget-textarea { flex-direction: column !important; align-items: stretch !important; }
+.netlearn-reflection .widget-textarea .widget-label {
+  width: auto !important; text-align: left !important; font-weight: bold; margin-bottom: 0.3em;
+}
+.netlearn-reflection textarea { font-size: 1em; line-height: 1.45; min-height: 7em; }
+.netlearn-progress table { border-collapse: collapse; margin: 0.3em 0; }
+.netlearn-progress th, .netlearn-progress td { text-align: left; padding: 0.25em 0.8em 0.25em 0; vertical-align: top; }
+.netlearn-progress th { border-bottom: 1px solid #8a949c; }
+</style>"""
+
+
+def _style():
+    return widgets.HTML(FOCUS_CSS, layout=widgets.Layout(height="0px", margin="0"))
+
+
+def _prompt_html(title, note, prompt):
+    extra = f' <span style="font-weight:normal">· {html.escape(note)}</span>' if note else ""
+    return (f'<div class="netlearn-prompt" style="line-height:1.45"><strong>{html.escape(title)}</strong>{extra}'
+            f"{text_to_html(prompt)}</div>")
+
+
+# ====================================================================== concept questions
+class ConceptWidget(widgets.VBox):
+    """A concept question: the prompt, the options, a Check my answer button and the feedback.
+
+    Attributes
+    ----------
+    question : ConceptQuestion
+    choices : RadioButtons, or a list of Checkbox (one per option)
+    button : Button
+    feedback : HTML
+        Empty until the button is pressed; then the verdict and the explanations.
+    result : CheckResult or None
+        The last result.
+    """
+
+    def __init__(self, question):
+        self.question = question
+        self.result = None
+        if question.multiple:
+            self.choices = [
+                widgets.Checkbox(value=False, description=question.label(i), indent=False,
+                                 layout=widgets.Layout(width="auto"))
+                for i in range(len(question.options))
+            ]
+            options_box = widgets.VBox(self.choices)
+            note = "Tick all that apply."
+        else:
+            self.choices = widgets.RadioButtons(
+                options=[(question.label(i), i) for i in range(len(question.options))],
+                value=None, layout=widgets.Layout(width="auto"))
+            options_box = self.choices
+            note = "Choose one answer."
+        self.button = widgets.Button(description="Check my answer", button_style="primary", icon="check",
+                                     tooltip="Check the option(s) you chose",
+                                     layout=widgets.Layout(width="auto", margin="0.5em 0", align_self="flex-start"))
+        self.feedback = widgets.HTML(value="")
+        self.button.on_click(self._check)
+        header = widgets.HTML(_prompt_html(question.title, note, question.prompt))
+        super().__init__([_style(), header, options_box, self.button, self.feedback],
+                         layout=widgets.Layout(width="auto", max_width="60em"))
+        self.add_class("netlearn-exercise")
+        self.add_class("netlearn-concept")
+
+    def selection(self):
+        """The indices of the chosen options, as a tuple."""
+        if self.question.multiple:
+            return tuple(i for i, box in enumerate(self.choices) if box.value)
+        return () if self.choices.value is None else (self.choices.value,)
+
+    def choose(self, *indices):
+        """Choose options as a learner would (by index from 0); for tests and demonstrations."""
+        if self.question.multiple:
+            for i, box in enumerate(self.choices):
+                box.value = i in indices
+        else:
+            self.choices.value = indices[0] if indices else None
+
+    def _check(self, _button=None):
+        selection = self.selection()
+        self.result = self.question.evaluate(list(selection))
+        if self.result.status != NOT_ATTEMPTED:
+            self.question.record(selection, self.result)
+        self.feedback.value = self.result._repr_html_()
+
+
+def concept_widget(question):
+    """The widget for a :class:`~netlearn.exercises.ConceptQuestion`."""
+    return ConceptWidget(question)
+
+
+# ====================================================================== reflections
+def _when(stamp):
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except (TypeError, ValueError):
+        return "earlier"
+    return moment.strftime("%d %b %Y at %H:%M").lstrip("0")
+
+
+class ReflectionWidget(widgets.VBox):
+    """A reflection: the prompt, a text box holding what was saved before, and a Save button.
+
+    Attributes
+    ----------
+    reflection : Reflection
+    text : Textarea
+    button : Button
+    status : HTML
+        Says whether and when it was saved, and where it is kept.
+    """
+
+    def __init__(self, reflection):
+        self.reflection = reflection
+        saved = reflection.saved
+        self.text = widgets.Textarea(value=saved["text"] if saved else "", placeholder=reflection.placeholder,
+                                     description="Your reflection", style={"description_width": "initial"},
+                                     layout=widgets.Layout(width="100%", height="9em"))
+        self.button = widgets.Button(description="Save my reflection", button_style="primary", icon="save",
+                                     tooltip="Save what you wrote, on this computer",
+                                     layout=widgets.Layout(width="auto", margin="0.5em 0", align_self="flex-start"))
+        if saved:
+            note = (f"Saved on {_when(saved.get('saved_at'))}. Change it and save again whenever you like; "
+                    "it is not marked.")
+        else:
+            note = "Not saved yet. Nobody marks this: it is for you, and it stays on this computer."
+        self.status = widgets.HTML(_status_html(note))
+        self.button.on_click(self._save)
+        prompt = reflection.prompt + (f"\n\n{reflection.guidance}" if reflection.guidance else "")
+        header = widgets.HTML(_prompt_html(reflection.title, "Not marked", prompt))
+        super().__init__([_style(), header, self.text, self.button, self.status],
+                         layout=widgets.Layout(width="auto", max_width="60em"))
+        self.add_class("netlearn-exercise")
+        self.add_class("netlearn-reflection")
+
+    def _save(self, _button=None):
+        note = self.reflection.save(self.text.value)
+        self.status.value = note._repr_html_()
+
+
+def _status_html(note):
+    return f'<div role="status" style="color:#33414a;font-size:0.95em">{html.escape(note)}</div>'
+
+
+def reflection_widget(reflection):
+    """The widget for a :class:`~netlearn.exercises.Reflection`."""
+    return ReflectionWidget(reflection)
+
+
+# ====================================================================== progress
+_STATUS_WORDS = {
+    "done": ("\u2714", "Done"),
+    "done_with_solution": ("\u2714", "Done, after seeing the solution"),
+    "saved": ("\u2714", "Saved"),
+    "tried": ("\u21bb", "Tried, not right yet"),
+    "solution_seen": ("\u2726", "Solution seen, not answered yet"),
+    "not_started": ("\u25cb", "Not started"),
+}
+_KIND_WORDS = {"code": "Code", "concept": "Concept question", "reflection": "Reflection"}
+_DONE = {"done", "done_with_solution", "saved"}
+
+
+def item_status(item, data):
+    """One of the keys of ``_STATUS_WORDS`` for an exercise, from the progress record ``data``."""
+    if item.kind == "reflection":
+        saved = data.get("reflections", {}).get(item.key)
+        return "saved" if saved and str(saved.get("text", "")).strip() else "not_started"
+    entry = data.get("exercises", {}).get(item.key, {})
+    if entry.get("correct"):
+        return "done_with_solution" if entry.get("solution_revealed") else "done"
+    if entry.get("attempted"):
+        return "tried"
+    if entry.get("solution_revealed"):
+        return "solution_seen"
+    return "not_started"
+
+
+def _sets(exercise_sets):
+    if exercise_sets is None:
+        from . import registry
+
+        return list(registry().values())
+    return list(exercise_sets)
+
+
+def progress_table(exercise_sets=None):
+    """Every exercise with what is recorded about it, as a table (for trainers and learners).
+
+    Parameters
+    ----------
+    exercise_sets : iterable of ExerciseSet, optional
+        Default: every exercise notebook of the course.
+
+    Returns
+    -------
+    DataFrame
+        ``notebook``, ``exercise``, ``kind``, ``status``, ``done``, ``attempts``, ``hints_used``,
+        ``solution_revealed``.
+    """
+    data = progress_store().read()
+    rows = []
+    for exercise_set in _sets(exercise_sets):
+        for item in exercise_set:
+            entry = data["exercises"].get(item.key, {})
+            status = item_status(item, data)
+            rows.append({"notebook": exercise_set.notebook, "exercise": item.name, "kind": item.kind,
+                         "status": _STATUS_WORDS[status][1], "done": status in _DONE,
+                         "attempts": entry.get("attempts", 0), "hints_used": entry.get("hints_used", 0),
+                         "solution_revealed": bool(entry.get("solution_revealed", False))})
+    return pd.DataFrame(rows, columns=["notebook", "exercise", "kind", "status", "done", "attempts",
+                                       "hints_used", "solution_revealed"])
+
+
+def _bar(done, total):
+    return (f'<progress value="{done}" max="{max(total, 1)}" aria-label="{done} of {total} done" '
+            f'style="width:8em;vertical-align:middle"></progress> {done} of {total} done')
+
+
+def _set_progress_html(exercise_set, data, location):
+    rows = []
+    done = 0
+    for item in exercise_set:
+        status = item_status(item, data)
+        done += status in _DONE
+        icon, words = _STATUS_WORDS[status]
+        entry = data["exercises"].get(item.key, {})
+        hints = entry.get("hints_used", 0) if item.kind == "code" else ""
+        kind = _KIND_WORDS.get(item.kind, item.kind)
+        rows.append(f'<tr><th scope="row">{html.escape(item.title)}</th><td>{kind}</td>'
+                    f'<td><span aria-hidden="true">{icon}</span> {words}</td><td>{hints}</td></tr>')
+    return (f'<div style="line-height:1.45"><strong>Your progress in this notebook</strong>: '
+            f'{_bar(done, len(exercise_set))}'
+            f'<table><caption style="text-align:left;caption-side:bottom;font-size:0.85em;color:#4a5660">'
+            f'Kept on this computer in {html.escape(location)}.</caption>'
+            f'<thead><tr><th scope="col">Exercise</th><th scope="col">Kind</th><th scope="col">Status</th>'
+            f'<th scope="col">Hints used</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+class ProgressWidget(widgets.VBox):
+    """Which exercises are done, read from the progress file; Refresh reads it again."""
+
+    def __init__(self, render):
+        self._render = render
+        self.table = widgets.HTML()
+        self.button = widgets.Button(description="Refresh", icon="refresh", tooltip="Read your progress again",
+                                     layout=widgets.Layout(width="auto", align_self="flex-start"))
+        self.button.on_click(self.refresh)
+        self.refresh()
+        super().__init__([_style(), self.table, self.button], layout=widgets.Layout(width="auto"))
+        self.add_class("netlearn-exercise")
+        self.add_class("netlearn-progress")
+
+    def refresh(self, _button=None):
+        store = progress_store()
+        self.table.value = self._render(store.read(), store.location())
+
+
+def progress_widget(exercise_set):
+    """A small widget showing which exercises of one notebook are done."""
+    return ProgressWidget(lambda data, location: _set_progress_html(exercise_set, data, location))
+
+
+def _course_html(exercise_sets, data, location):
+    rows = []
+    for exercise_set in exercise_sets:
+        done = sum(item_status(item, data) in _DONE for item in exercise_set)
+        rows.append(f'<tr><td>{exercise_set.number:02d}</td><th scope="row">{html.escape(exercise_set.title)}</th>'
+                    f'<td><code>{html.escape(exercise_set.notebook)}</code></td>'
+                    f'<td>{_bar(done, len(exercise_set))}</td></tr>')
+    if not rows:
+        rows.append('<tr><td colspan="4">No exercise notebooks yet.</td></tr>')
+    return (f'<div style="line-height:1.45"><strong>Your progress through the exercises</strong>'
+            f'<table><caption style="text-align:left;caption-side:bottom;font-size:0.85em;color:#4a5660">'
+            f'Kept on this computer in {html.escape(location)}.</caption>'
+            f'<thead><tr><th scope="col">No.</th><th scope="col">Exercises</th><th scope="col">Notebook</th>'
+            f'<th scope="col">Done</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def course_progress(exercise_sets=None):
+    """The course overview: for every exercise notebook, how many of its exercises are done."""
+    sets = _sets(exercise_sets)
+    return ProgressWidget(lambda data, location: _course_html(sets, data, location))
+

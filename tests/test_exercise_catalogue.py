@@ -1,0 +1,168 @@
+"""Every exercise the course declares is complete, and its answer key is proven.
+
+For each code exercise: the worked solution, run as the learner would run it, passes its own
+checker; every typical wrong answer fails with the feedback it is declared to get; the blank is
+"not attempted". For each concept question: the answer key passes and every wrong choice is
+explained. Each exercise notebook matches its declarations.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from netlearn.exercises import ConceptQuestion, Exercise, Reflection, ____, registry
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SETS = list(registry().values())
+ITEMS = [item for exercise_set in SETS for item in exercise_set]
+CODE = [item for item in ITEMS if isinstance(item, Exercise)]
+CONCEPTS = [item for item in ITEMS if isinstance(item, ConceptQuestion)]
+REFLECTIONS = [item for item in ITEMS if isinstance(item, Reflection)]
+
+
+def keys(items):
+    return [item.key for item in items]
+
+
+def test_the_course_has_exercises_of_every_kind():
+    assert SETS, "registry() found no exercise notebooks"
+    assert CODE and CONCEPTS and REFLECTIONS
+    assert len(set(keys(ITEMS))) == len(ITEMS), "exercise keys must be unique across the course"
+    assert len({s.number for s in SETS}) == len(SETS), "two exercise modules claim the same notebook number"
+    assert all(type(item) in (Exercise, ConceptQuestion, Reflection) for item in ITEMS)
+
+
+# ---------------------------------------------------------------------- code exercises
+@pytest.mark.parametrize("exercise", CODE, ids=keys(CODE))
+def test_code_exercise_is_complete(exercise):
+    assert exercise.prompt.strip(), "a prompt"
+    assert callable(exercise.checker), "a checker"
+    assert exercise.hints and all(h.strip() for h in exercise.hints), "at least one hint, none empty"
+    assert exercise.solution_code.strip(), "solution code"
+    assert exercise.explanation.strip(), "an explanation of the solution"
+    assert exercise.why.strip(), "why it matters, shown with Correct"
+    assert len(exercise.wrong_answers) >= 2, "at least two typical wrong answers"
+    assert all(isinstance(feedback, str) and feedback for _, feedback in exercise.wrong_answers)
+    assert exercise.answer_name.isidentifier()
+    assert f"{exercise.answer_name} =" in exercise.solution_code, "the solution fills in the answer variable"
+
+
+@pytest.mark.parametrize("exercise", CODE, ids=keys(CODE))
+def test_solution_passes_its_own_checker(exercise):
+    namespace = exercise.exercise_set.namespace()
+    answer = exercise.run_solution(namespace)
+    result = exercise.check(answer)
+    assert result.status == "correct", result.message
+
+
+@pytest.mark.parametrize("exercise", CODE, ids=keys(CODE))
+def test_typical_wrong_answers_get_their_feedback(exercise):
+    for answer, feedback in exercise.wrong_answers:
+        result = exercise.check(answer)
+        assert result.status == "incorrect", f"{answer!r} was accepted"
+        assert feedback in result.message, f"{answer!r}: expected {feedback!r} in {result.message!r}"
+
+
+@pytest.mark.parametrize("exercise", CODE, ids=keys(CODE))
+def test_blank_is_not_attempted(exercise):
+    assert exercise.check(____).status == "not_attempted"
+    assert exercise.check(None).status == "not_attempted"
+
+
+@pytest.mark.parametrize("exercise", CODE, ids=keys(CODE))
+def test_every_hint_and_the_solution_can_be_shown(exercise):
+    for number in range(1, len(exercise.hints) + 1):
+        assert exercise.hint(number).message == exercise.hints[number - 1]
+    assert exercise.solution().code == exercise.solution_code
+
+
+# ---------------------------------------------------------------------- concept questions
+@pytest.mark.parametrize("question", CONCEPTS, ids=keys(CONCEPTS))
+def test_concept_question_is_complete(question):
+    assert question.prompt.strip()
+    assert len(question.options) >= 2
+    assert all(option.text.strip() and option.explanation.strip() for option in question.options)
+    correct = question.answer_key()
+    assert correct, "at least one right option"
+    if not question.multiple:
+        assert len(correct) == 1, "a one-answer question has exactly one right option"
+    assert len(correct) < len(question.options), "at least one option is wrong"
+    assert len({option.text for option in question.options}) == len(question.options)
+
+
+@pytest.mark.parametrize("question", CONCEPTS, ids=keys(CONCEPTS))
+def test_concept_answer_key_passes_and_wrong_choices_are_explained(question):
+    key = list(question.answer_key())
+    right = question.check(key if question.multiple else key[0])
+    assert right.status == "correct", right.message
+    for option in question.options:
+        assert option.explanation in right.message or not question.multiple
+    wrong = [i for i in range(len(question.options)) if i not in key]
+    for index in wrong:
+        choice = sorted(key + [index]) if question.multiple else index
+        result = question.check(choice)
+        assert result.status == "incorrect"
+        assert question.options[index].explanation in result.message
+    if question.multiple and len(key) > 1:
+        result = question.check(key[:-1])
+        assert result.status == "incorrect" and "more option" in result.message
+    assert question.check([]).status == "not_attempted"
+
+
+@pytest.mark.parametrize("question", CONCEPTS, ids=keys(CONCEPTS))
+def test_concept_widget_accepts_the_answer_key(question):
+    widget = question.show()
+    widget.choose(*question.answer_key())
+    widget.button.click()
+    assert widget.result.status == "correct"
+
+
+# ---------------------------------------------------------------------- reflections
+@pytest.mark.parametrize("reflection", REFLECTIONS, ids=keys(REFLECTIONS))
+def test_reflection_is_complete(reflection):
+    assert reflection.prompt.strip()
+    widget = reflection.show()
+    widget.text.value = "A sentence."
+    widget.button.click()
+    assert reflection.saved["text"] == "A sentence."
+
+
+# ---------------------------------------------------------------------- the notebooks
+def _cells(exercise_set):
+    path = REPO_ROOT / exercise_set.notebook
+    assert path.is_file(), f"{exercise_set.notebook} is missing"
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+@pytest.mark.parametrize("exercise_set", SETS, ids=[s.name for s in SETS])
+def test_notebook_matches_its_exercises(exercise_set):
+    cells = _cells(exercise_set)
+    code = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "code"]
+    everything = "\n".join(code)
+    setup = f"{exercise_set.name} as ex"
+    assert any(setup in source and "____" in source for source in code[:2]), \
+        f"the setup cell imports ____ and {exercise_set.name} as ex"
+    for item in exercise_set:
+        if isinstance(item, Exercise):
+            assert item.starter in everything, f"{item.key}: the starter line {item.starter!r}"
+            assert f"ex.{item.name}.check({item.answer_name})" in everything
+        else:
+            assert f"ex.{item.name}.show()" in everything, f"{item.key} is shown"
+    assert "ex.progress()" in everything
+
+
+@pytest.mark.parametrize("exercise_set", SETS, ids=[s.name for s in SETS])
+def test_notebook_is_committed_clean_and_follows_the_template(exercise_set):
+    cells = _cells(exercise_set)
+    for cell in cells:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None, "no outputs, no execution counts"
+    first = "".join(cells[0]["source"])
+    assert "**Time:**" in first and "By the end of this notebook" in first
+    markdown = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown"]
+    assert any(text.startswith("## Key points") for text in markdown)
+    trainer = [cell for cell in cells if "trainer-notes" in cell.get("metadata", {}).get("tags", [])]
+    assert len(trainer) == 1 and "".join(trainer[0]["source"]).startswith("## For trainers")
