@@ -489,17 +489,7 @@ def test_make_community_is_deterministic(big):
 
 @pytest.mark.parametrize("dataset", DATASETS)
 def test_every_dataset_loads_through_netlearn(dataset):
-    if not hasattr(netlearn, "load_dataset"):
-        pytest.skip("netlearn.load_dataset is not there yet")
-    try:
-        net = netlearn.load_dataset(dataset)
-    except netlearn.DataError as error:
-        # The data model leaves the weight blank for ties of unweighted relations (knows, advice, ...)
-        # when a dataset mixes them with weighted ones (energy, collaborates). Until the loader accepts
-        # that, say so here rather than fail; remove this once it does.
-        if "weight is blank" in str(error):
-            pytest.xfail(f"the loader does not yet accept blank weights for unweighted relations: {error}")
-        raise
+    net = netlearn.load_dataset(dataset)
     assert len(net.members) == len(read(dataset, "members"))
     assert len(net.ties) == len(read(dataset, "ties"))
     for relation in net.relation_names:
