@@ -15,7 +15,7 @@ help:
 	@echo "make lab        open the course in JupyterLab (sets up .venv the first time)"
 	@echo "make test       run every test: unit, doctests, notebooks, browser"
 	@echo "make datasets   rebuild the files in datasets/ from their seeded scripts"
-	@echo "make benchmark  run the speed benchmarks in benchmarks/"
+	@echo "make benchmark  run the speed benchmarks in benchmarks/ (prints ratios; takes minutes)"
 
 venv: $(VENV)/.installed
 
@@ -39,7 +39,7 @@ datasets: venv
 	$(BIN)/python scripts/build_datasets.py
 
 benchmark: venv
-	$(BIN)/python benchmarks/run_benchmarks.py
+	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean-venv:
 	rm -rf $(VENV)

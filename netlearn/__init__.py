@@ -4,14 +4,23 @@ The notebooks stay short; the logic lives here, documented and tested.
 
 Loading data
     :func:`list_datasets`, :func:`load_dataset`, :func:`read_network`, :class:`Network`
+Measures, one module per family
+    :mod:`netlearn.roles` (brokers, central connectors, energizers, brokerage, talent spotting),
+    :mod:`netlearn.leadership` (centralization, shared leadership, reliance on formal leaders,
+    what-if, reciprocity), :mod:`netlearn.diversity`, :mod:`netlearn.agreement`,
+    :mod:`netlearn.governance`, :mod:`netlearn.multiorg`; exact heavy measures in
+    :mod:`netlearn.fastgraph` (igraph for larger networks)
+Exercises and coaching
+    :mod:`netlearn.exercises`, :mod:`netlearn.coaching`
 Errors written for people
     :class:`DataError` (bad input: file, row, column, what is wrong, how to fix it),
-    :class:`RelationError`, :class:`MemberError`
+    :class:`RelationError`, :class:`MemberError`, :class:`MeasureError`
 
 See ``docs/ARCHITECTURE.md`` for the map of modules and how data flows from CSV to report.
 """
 
-from .errors import DataError, MemberError, NetlearnError, RelationError
+from . import agreement, diversity, governance, leadership, multiorg, roles
+from .errors import DataError, MeasureError, MemberError, NetlearnError, RelationError
 from .loaders import datasets_folder, list_datasets, load_dataset, read_network
 from .network import Network
 
@@ -19,6 +28,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DataError",
+    "MeasureError",
     "MemberError",
     "NetlearnError",
     "RelationError",
@@ -27,4 +37,10 @@ __all__ = [
     "list_datasets",
     "load_dataset",
     "read_network",
+    "agreement",
+    "diversity",
+    "governance",
+    "leadership",
+    "multiorg",
+    "roles",
 ]

@@ -16,7 +16,7 @@ How to fix it: Check the spelling, or add 'q999' to members.csv.
 
 from __future__ import annotations
 
-__all__ = ["NetlearnError", "DataError", "RelationError", "MemberError"]
+__all__ = ["NetlearnError", "DataError", "RelationError", "MemberError", "MeasureError"]
 
 
 class NetlearnError(Exception):
@@ -93,3 +93,14 @@ class MemberError(NetlearnError, ValueError):
     """A member id that is not in the network (e.g. removing someone who is not there)."""
 
     heading = "That member is not in this network"
+
+
+class MeasureError(NetlearnError, ValueError):
+    """A measure cannot be computed on this network as it stands (the message says why and what to do).
+
+    Raised, for example, for an empty network, a member attribute that no member has, a network
+    with only one group where a measure compares groups, or an undirected network where a measure
+    needs directions.
+    """
+
+    heading = "This measure cannot be computed on that network"
