@@ -96,7 +96,7 @@ EPISODES = (
     ),
     Episode(
         2,
-        "knowing_your_network",
+        "know_your_network",
         "Knowing your members and the roles a network needs",
         50,
         "Find the brokers, central connectors and energizers who hold a network together.",
@@ -117,7 +117,7 @@ EPISODES = (
     ),
     Episode(
         5,
-        "stp_as_network",
+        "stps_as_networks",
         "STPs as multi-organisational networks: Devon",
         50,
         "Look at a sustainability and transformation partnership as a network of organisations, using Devon.",
@@ -131,8 +131,8 @@ EPISODES = (
     ),
     Episode(
         7,
-        "curiosity_and_safe_space",
-        "Curiosity and a safe space to fail",
+        "curiosity_and_listening",
+        "Curiosity, listening and a safe space to fail",
         45,
         "Curiosity, tolerating distress, active listening and making it safe to try things that might not work.",
     ),
@@ -145,7 +145,7 @@ EPISODES = (
     ),
     Episode(
         9,
-        "q_as_network",
+        "q_community_at_scale",
         "A large community as a network: Q",
         45,
         "What changes when a network has thousands of members, taking the Q community as the example.",

@@ -188,7 +188,7 @@ def test_course_map_marks_start_here_available():
 def test_course_map_status_follows_the_files(tmp_path):
     assert set(course_map(root=tmp_path)["status"]) == {"in preparation"}
     (tmp_path / "notebooks").mkdir()
-    (tmp_path / "notebooks" / "02_knowing_your_network.ipynb").write_text("{}")
+    (tmp_path / "notebooks" / "02_know_your_network.ipynb").write_text("{}")
     table = course_map(root=tmp_path)
     assert list(table.loc[table["status"] == "available", "number"]) == [2]
 
