@@ -427,6 +427,74 @@ TABLE_TITLES = {"members": "Members", "ties": "Ties", "relations": "Relations",
                 "purpose_rankings": "Purpose rankings"}
 
 
+RESPONSE_FILES = {
+    # file stem -> (instrument, title)
+    "matrix_workshop": ("network_maturity_matrix", "A synthetic maturity-matrix workshop: current and target "
+                        "levels per dimension, per member and table"),
+    "health_check": ("network_health_check", "Synthetic answers to the course's network health check"),
+    "curiosity": ("curiosity_practice", "Synthetic answers to the course's curiosity practice scale"),
+}
+RESPONSE_COLUMNS = {
+    "respondent": ("string", "Respondent code (synthetic; no real person)."),
+    "group": ("string", "The respondent's group, used for group summaries (small groups are suppressed)."),
+    "table": ("string", "The workshop table the member sat at."),
+    "member": ("string", "Member code within the workshop (synthetic; no real person)."),
+    "dimension": ("string", "Id of the maturity-matrix dimension (see the instrument file)."),
+    "current": ("integer", "The level the member thinks fits the network now."),
+    "target": ("integer", "The level the member would like the network to reach."),
+    "priority": ("boolean", "Whether the member's table chose this dimension as a priority."),
+}
+
+
+def response_resources(out, written):
+    """Write the synthetic diagnostic responses (datasets/responses/) and describe them.
+
+    The rows come from ``scripts/build_response_datasets.py`` (seeded generators in
+    ``netlearn.synthetic_responses``); item columns are described by the item's wording in the
+    instrument file, so the descriptor cannot drift from the instrument.
+    """
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from build_response_datasets import build as build_responses
+
+    from netlearn.diagnostics import load_instrument
+
+    paths = build_responses(Path(out) / "responses")
+    written.extend(paths)
+    resources = []
+    for path in sorted(paths):
+        instrument_name, title = RESPONSE_FILES[path.stem]
+        items = {item.id: item for item in load_instrument(instrument_name).items}
+        data = path.read_bytes()
+        header = data.decode("utf-8").splitlines()[0].split(",")
+        fields = []
+        for column in header:
+            if column in RESPONSE_COLUMNS:
+                kind, description = RESPONSE_COLUMNS[column]
+            elif column in items:
+                item = items[column]
+                kind = "string" if item.type == "text" else "integer"
+                description = f"Answer to '{item.wording}'" + (" (reverse-keyed)" if item.reverse else "") + "."
+            else:
+                raise SystemExit(f"responses/{path.name}: column '{column}' has no description.")
+            field = {"name": column, "type": kind, "description": description}
+            if kind == "boolean":
+                field["trueValues"], field["falseValues"] = ["yes"], ["no"]
+            fields.append(field)
+        resources.append({
+            "name": f"responses-{path.stem}", "title": title, "path": f"responses/{path.name}",
+            "dataset": "responses", "instrument": f"instruments/{instrument_name}.yaml",
+            "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "header": True},
+            "bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+            "licenses": [LICENCES["CC0-1.0"]],
+            "schema": {"fields": fields, "missingValues": [""],
+                       "primaryKey": ["table", "member", "dimension"] if "dimension" in header else ["respondent"]},
+        })
+    return resources
+
+
 def build(out):
     """Write every dataset into ``out``; return the list of files written."""
     out = Path(out)
@@ -466,6 +534,7 @@ def build(out):
             "origin": meta["origin"], "licence": meta["licence"], "source": meta["source"],
             "card": f"{dataset}/README.md", "default_relation": meta["default_relation"],
         })
+    resources.extend(response_resources(out, written))
     package = {
         "profile": "tabular-data-package",
         "name": "netlearn-datasets",
