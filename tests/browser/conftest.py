@@ -111,9 +111,28 @@ def page(browser, request):
     context.close()
 
 
+def _clear_workspaces(server):
+    for path in (server.workdir / "workspaces").glob("*.jupyterlab-workspace"):
+        path.unlink()
+
+
 @pytest.fixture
-def run_notebook_in_lab(page, lab_server):
+def fresh_lab(lab_server):
+    """The shared JupyterLab with no saved workspace, before and after the test.
+
+    JupyterLab saves the open tabs in a workspace file and reopens them on the next visit; the
+    harness counts the code cells of the whole page, so a tab left by an earlier test would be
+    counted too.
+    """
+    _clear_workspaces(lab_server)
+    yield lab_server
+    _clear_workspaces(lab_server)
+
+
+@pytest.fixture
+def run_notebook_in_lab(fresh_lab, page):
     """Return a function that opens a notebook in JupyterLab and runs all of it."""
+    lab_server = fresh_lab
 
     def run(name, timeout_s=45.0):
         return lab_harness.run_notebook_in_lab(page, lab_server, name, timeout_s=timeout_s)

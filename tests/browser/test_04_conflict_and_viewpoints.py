@@ -12,27 +12,8 @@ import lab_harness
 NOTEBOOK = "04_conflict_and_viewpoints.ipynb"
 
 
-@pytest.fixture
-def fresh_workspace(lab_server):
-    """Open the notebook on its own, and leave nothing open for the next test.
-
-    The browser tests share one JupyterLab, which saves the open tabs in a workspace file and
-    reopens them on the next visit; the harness counts the code cells of the whole page, so a tab
-    left by an earlier test would be counted too. Requested before the page, this is cleared
-    again after the page has closed.
-    """
-
-    def clear():
-        for path in (lab_server.workdir / "workspaces").glob("*.jupyterlab-workspace"):
-            path.unlink()
-
-    clear()
-    yield
-    clear()
-
-
 @pytest.mark.browser
-def test_viewpoints_explorer_responds_in_the_browser(fresh_workspace, run_notebook_in_lab):
+def test_viewpoints_explorer_responds_in_the_browser(run_notebook_in_lab):
     from playwright.sync_api import expect
 
     run = run_notebook_in_lab(NOTEBOOK)

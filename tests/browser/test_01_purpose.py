@@ -1,0 +1,64 @@
+"""Notebook 01 in a real JupyterLab: type a purpose statement and check it, load an example, show
+the word lists, and choose a region in the agreement explorer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import lab_harness
+
+NOTEBOOK = "01_purpose.ipynb"
+DRAFT = "Our network exists so that children with asthma in Leeds stay out of hospital."
+
+
+@pytest.mark.browser
+def test_purpose_checker_and_agreement_explorer(run_notebook_in_lab):
+    from playwright.sync_api import expect
+
+    run = run_notebook_in_lab(NOTEBOOK, timeout_s=60)
+    page = run.page
+    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
+    expect(lab_harness.widget_outputs(page)).to_have_count(3)
+
+    # The checker: type a draft with the keyboard, leave the box with Tab, press the button with Enter.
+    checker = page.locator(".netlearn-purpose-checker")
+    checker.scroll_into_view_if_needed()
+    feedback = checker.locator(".jupyter-widgets").filter(has_text="Write a draft").last
+    expect(feedback).to_be_visible()
+    box = checker.get_by_role("textbox", name="Your draft purpose statement")
+    box.click()
+    page.keyboard.insert_text(DRAFT)
+    page.keyboard.press("Tab")
+    button = checker.get_by_role("button", name="Check my statement")
+    expect(button).to_be_focused()
+    page.keyboard.press("Enter")
+    result = checker.locator(".netlearn-purpose-feedback")
+    expect(result).to_contain_text("2 of 5 met")
+    expect(result).to_contain_text("\u201cchildren\u201d")
+    expect(result).to_contain_text("What members get back")
+    lab_harness.save_screenshot(page, "01_purpose-checker-own-draft")
+
+    # An example from the list replaces the draft and is checked at once.
+    checker.get_by_label("Start from an example").select_option(label="A regional stroke network (answers all five)")
+    expect(box).to_have_value(re.compile(r"^Our stroke network exists"))
+    expect(result).to_contain_text("5 of 5 met")
+
+    # The word lists are there to read.
+    checker.get_by_role("button", name="Show the word lists").click()
+    expect(checker.locator(".netlearn-purpose-rules")).to_contain_text("no one organisation")
+    lab_harness.save_screenshot(page, "01_purpose-checker-example-and-rules")
+
+    # The agreement explorer follows the region chosen.
+    explorer = page.locator(".netlearn-agreement-explorer")
+    explorer.scroll_into_view_if_needed()
+    agreement = explorer.locator(".netlearn-agreement")
+    expect(agreement).to_contain_text("All members, 150 members: W = 0.40")
+    explorer.get_by_label("Whose rankings").select_option(label="London (27)")
+    expect(agreement).to_contain_text("Region: London, 27 members: W = 0.37")
+    expect(agreement).to_contain_text("weak agreement")
+    explorer.get_by_label("Whose rankings").select_option(label="North (28)")
+    expect(agreement).to_contain_text("Region: North, 28 members: W = 0.64")
+    agreement.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "01_purpose-agreement-north")

@@ -1,0 +1,61 @@
+"""Episode 06 in a real JupyterLab: run it all, change the four conditions, watch the ranking change."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import lab_harness
+
+NOTEBOOK = "06_governance_and_messiness.ipynb"
+
+
+@pytest.mark.browser
+def test_governance_explorer_reranks_the_forms(run_notebook_in_lab):
+    from playwright.sync_api import expect
+
+    run = run_notebook_in_lab(NOTEBOOK)
+    page = run.page
+    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
+    summary = re.compile(r"^Q community \(synthetic\): advice ties, the top tenth ringed: 150 members")
+    expect(page.get_by_text(summary)).to_be_visible()
+
+    lab_harness.widget_outputs(page)              # no widget failed to render
+    explorer = page.locator(".netlearn-governance")
+    expect(explorer).to_have_count(1)
+    explorer.evaluate("element => element.scrollIntoView({block: 'start'})")
+    heading = explorer.get_by_role("status")
+    expect(heading).to_have_text("Most likely fit: network administrative organisation")
+    lab_harness.save_screenshot(page, "06_governance_and_messiness-before")
+
+    # Start from Devon's data, then change every condition as a learner would.
+    explorer.locator(".netlearn-start").get_by_role("button", name=re.compile("^Devon")).click()
+    participants = explorer.locator(".widget-inline-hbox", has_text="Number of participants").locator("input")
+    expect(participants).to_have_value("17")
+    participants.fill("6")
+    participants.press("Tab")                     # the number box sends its value when it loses focus
+    explorer.locator(".netlearn-goal-consensus").get_by_role("button", name="high", exact=True).click()
+    low = explorer.locator(".netlearn-competencies").get_by_role("button", name="low", exact=True)
+    low.focus()
+    page.keyboard.press("Enter")                  # buttons work from the keyboard too
+    slider = explorer.locator(".widget-slider", has_text="How widely trust is spread")
+    readout = slider.locator(".widget-readout")
+    expect(readout).to_have_text("0.66")
+    readout.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("1")
+    page.keyboard.press("Enter")
+    expect(readout).to_have_text("1.00")
+
+    expect(heading).to_have_text("Most likely fit: shared governance")
+    expect(explorer).to_contain_text("1. shared governance")
+    expect(explorer).to_contain_text("Leans towards inclusiveness")
+    expect(explorer.locator(".netlearn-sources")).to_contain_text("you set it to 6")
+    explorer.evaluate("element => element.scrollIntoView({block: 'start'})")
+    lab_harness.save_screenshot(page, "06_governance_and_messiness-after")
+
+    # Reset brings the data back.
+    explorer.get_by_role("button", name="Reset to the data").click()
+    expect(participants).to_have_value("17")
+    expect(heading).to_have_text("Most likely fit: network administrative organisation")
