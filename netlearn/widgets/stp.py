@@ -1,0 +1,258 @@
+"""Widgets for episode 05, STPs as multi-organisation networks.
+
+:func:`workstream_explorer` lets a learner pick one workstream of a partnership (Devon's seven
+priorities, for example) and see at once which organisations take part in it, who links those
+organisations, and what is missing: sectors, patient and carer voices, partner organisations with
+nobody there. Everything it shows comes from :func:`netlearn.partnership.workstream_view`; the
+widget only wires a drop-down list to it and draws the picture.
+
+The callbacks are ordinary methods, so they can be tested without a browser:
+
+>>> import netlearn
+>>> explorer = workstream_explorer(netlearn.load_dataset("devon_stp"), draw=False)
+>>> explorer.dropdown.value = "ws_primary_care"
+>>> explorer.view.name, "primary care" in explorer.gaps.value
+('Primary care', True)
+"""
+
+from __future__ import annotations
+
+import html
+import io
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import networkx as nx
+
+from .. import multiorg, partnership
+from ..drawing import draw_network
+
+__all__ = ["WorkstreamExplorer", "draw_partnership", "organisation_layout", "workstream_explorer"]
+
+_CSS = """<style>
+.netlearn-explorer :focus-visible { outline: 3px solid #1a5fb4 !important; outline-offset: 2px; }
+.netlearn-explorer table { border-collapse: collapse; margin: 0.2em 0 0.6em 0; font-size: 0.92em; }
+.netlearn-explorer th, .netlearn-explorer td { text-align: left !important; padding: 0.2em 0.9em 0.2em 0;
+  vertical-align: top; }
+.netlearn-explorer thead th { border-bottom: 1px solid #8a949c; }
+.netlearn-explorer h4 { margin: 0.6em 0 0.2em 0; }
+.netlearn-explorer ul { margin: 0.2em 0 0.4em 1.2em; padding: 0; }
+</style>"""
+
+#: How many spanners the widget lists.
+SHOWN_SPANNERS = 5
+
+
+def _table(frame, columns, headers, caption):
+    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in headers)
+    rows = []
+    for index, row in frame.iterrows():
+        cells = [f'<th scope="row">{html.escape(str(index))}</th>']
+        cells += [f"<td>{html.escape(str(row[c]))}</td>" for c in columns]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<table><caption style="text-align:left;caption-side:top;font-weight:bold">{html.escape(caption)}'
+            f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def organisation_layout(G, attribute="sector"):
+    """Positions for an organisation network: well-linked organisations on an inner ring, the rest outside.
+
+    The rule: an organisation linked to more than a quarter of the others sits on the inner ring,
+    any other on the outer ring; each ring is ordered by ``attribute`` and then id, so organisations
+    of one sector sit together and the picture is the same on every run. The outer ring shows at a
+    glance who is at the edge of the partnership.
+
+    >>> import networkx as nx
+    >>> G = nx.complete_graph(["a", "b", "c", "d"])
+    >>> G.add_edge("d", "e")                       # e is linked to 1 of the 4 others: not over a quarter
+    >>> pos = organisation_layout(G)
+    >>> [node for node in sorted(pos) if (pos[node] ** 2).sum() > 0.5]   # who is on the outer ring
+    ['e']
+    """
+    n = G.number_of_nodes()
+    if n == 0:
+        return {}
+
+    def order(node):
+        return (str(G.nodes[node].get(attribute, "")), str(node))
+
+    inner = sorted((o for o in G if G.degree(o) > (n - 1) / 4), key=order)
+    outer = sorted((o for o in G if G.degree(o) <= (n - 1) / 4), key=order)
+    shells = [shell for shell in (inner, outer) if shell]
+    if len(shells) == 1:
+        return nx.circular_layout(sorted(G, key=order))
+    return nx.shell_layout(G, nlist=shells, rotate=0)
+
+
+def draw_partnership(G, *, highlight=(), title=None, color_by="sector", ax=None):
+    """Draw an organisation network on :func:`organisation_layout`, coloured by sector, ids as labels.
+
+    A thin wrapper of :func:`netlearn.drawing.draw_network` (Okabe-Ito colours, highlighted
+    organisations ringed, ``fig.summary`` the one-line description) with the legend moved outside
+    the picture so it covers no organisation, and labels on a pale background so they stay readable
+    on dark colours.
+
+    >>> import netlearn
+    >>> from netlearn import multiorg
+    >>> fig = draw_partnership(multiorg.organisation_network(netlearn.load_dataset("devon_stp")), title="Devon")
+    >>> fig.summary[:40]
+    'Devon: 17 members and 66 ties, coloured '
+    >>> plt.close(fig)
+    """
+    fig = draw_network(G, color_by=color_by, highlight=list(highlight), labels={o: str(o) for o in G},
+                       pos=organisation_layout(G, color_by or "sector"), title=title, ax=ax)
+    if ax is None:
+        fig.set_size_inches(8.5, 6)
+    for label in fig.axes[0].texts:  # dark text stays readable on dark fills
+        label.set_bbox({"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 0.8})
+    legend = fig.axes[0].get_legend()
+    if legend is not None:
+        legend.set_loc("upper left")
+        legend.set_bbox_to_anchor((1.0, 1.0))
+    return fig
+
+
+def _png(fig):
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+class WorkstreamExplorer(widgets.VBox):
+    """Choose a workstream; see its organisations, spanners and gaps.
+
+    Attributes
+    ----------
+    net : Network
+    dropdown : Dropdown
+        The workstream (value: its id; labels: names with the number of people).
+    previous, next : Button
+        Step to the workstream above or below in the list, for keyboard users (JupyterLab keeps the
+        arrow keys for moving between cells, so they do not step through a drop-down list).
+    status : HTML
+        One sentence on the chosen workstream (announced to screen readers when it changes).
+    picture : Image
+        The partnership's organisation network, with the workstream's organisations ringed.
+    caption : HTML
+        The picture's one-line text summary.
+    gaps : HTML
+        What is missing, as a list.
+    spanners : HTML
+        The members who link most organisations inside the workstream.
+    organisations : HTML
+        The organisations involved, with how many of their people take part.
+    view : WorkstreamView
+        What is shown now (from :func:`netlearn.partnership.workstream_view`).
+    figure_summary : str
+        The picture's summary as text ("" when drawing is off).
+    """
+
+    def __init__(self, net, workstream=None, *, draw=True):
+        self.net = net
+        self.draw = draw
+        table = partnership.workstreams(net)
+        options = [(f"{row['name']} ({row['people']} people)", sid) for sid, row in table.iterrows()]
+        if not options:
+            raise ValueError("This network has no workstreams to choose from.")
+        start = options[0][1] if workstream is None else partnership.workstream_view(net, workstream).workstream
+        self.dropdown = widgets.Dropdown(options=options, value=start, description="Workstream",
+                                         style={"description_width": "initial"},
+                                         layout=widgets.Layout(width="36em"))
+        # JupyterLab keeps the arrow keys for moving between cells, so a drop-down list cannot be stepped
+        # through with them; these buttons (Tab, then Enter or Space) do the same from the keyboard.
+        self.previous = widgets.Button(description="Previous workstream", icon="arrow-left",
+                                       tooltip="Show the workstream above in the list (after the first: the last)",
+                                       layout=widgets.Layout(width="auto"))
+        self.next = widgets.Button(description="Next workstream", icon="arrow-right",
+                                   tooltip="Show the workstream below in the list (after the last: the first)",
+                                   layout=widgets.Layout(width="auto"))
+        self.previous.on_click(lambda _button: self.step(-1))
+        self.next.on_click(lambda _button: self.step(1))
+        self.status = widgets.HTML()
+        self.picture = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="540px"))
+        self.caption = widgets.HTML()
+        self.gaps = widgets.HTML()
+        self.spanners = widgets.HTML()
+        self.organisations = widgets.HTML()
+        self.figure_summary = ""
+        self._organisation_graph = multiorg.organisation_network(net) if draw else None
+        self.dropdown.observe(self._update, names="value")
+        left = widgets.VBox([self.picture, self.caption], layout=widgets.Layout(width="60%", min_width="360px"))
+        right = widgets.VBox([self.gaps], layout=widgets.Layout(width="40%", min_width="280px"))
+        chooser = widgets.HBox([self.dropdown, self.previous, self.next],
+                               layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        children = [widgets.HTML(_CSS, layout=widgets.Layout(height="0px", margin="0")), chooser,
+                    self.status, widgets.HBox([left, right], layout=widgets.Layout(flex_flow="row wrap")),
+                    self.spanners, self.organisations]
+        super().__init__(children, layout=widgets.Layout(width="auto", max_width="70em"))
+        self.add_class("netlearn-explorer")
+        self.add_class("netlearn-stp")
+        self._update()
+
+    def step(self, offset):
+        """Show the workstream ``offset`` places further down the list (negative: up), wrapping round."""
+        values = [value for _, value in self.dropdown.options]
+        position = values.index(self.dropdown.value)
+        self.dropdown.value = values[(position + offset) % len(values)]
+
+    # ------------------------------------------------------------------ callbacks
+    def _update(self, _change=None):
+        view = partnership.workstream_view(self.net, self.dropdown.value)
+        self.view = view
+        if self.draw:
+            self._redraw(view)
+        n_people, n_orgs = len(view.people), len(view.organisations)
+        gaps = view.gaps()
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in gaps) or "<li>No gaps found.</li>"
+        self.gaps.value = f'<div class="netlearn-gaps"><h4>Gaps</h4><ul>{items}</ul></div>'
+        if len(view.spanners):
+            top = view.spanners.head(SHOWN_SPANNERS).copy()
+            top.index.name = None
+            self.spanners.value = _table(
+                top, ["name", "organisation", "ties_across", "organisations_reached"],
+                ["Person", "Name", "Organisation", "Ties across", "Organisations reached"],
+                f"Who links the organisations here (top {min(SHOWN_SPANNERS, len(view.spanners))} of "
+                f"{len(view.spanners)})")
+        else:
+            self.spanners.value = ("<p><strong>Who links the organisations here</strong>: nobody works with someone "
+                                   "from another organisation inside this workstream.</p>")
+        self.organisations.value = _table(view.organisations, ["name", "sector", "people"],
+                                          ["Id", "Organisation", "Sector", "People here"],
+                                          f"Organisations involved ({n_orgs})")
+        # The status comes last, so screen readers announce it once everything else has changed.
+        total = n_orgs + len(view.absent)
+        self.status.value = (
+            f'<p role="status" aria-live="polite"><strong>{html.escape(view.name)}</strong>: {n_people} people from '
+            f"{n_orgs} of the partnership's {total} organisations; {len(view.spanners)} of them work with someone "
+            "from another organisation inside this workstream.</p>")
+
+    def _redraw(self, view):
+        fig = draw_partnership(self._organisation_graph, highlight=view.organisations.index,
+                               title=f"{view.name}: organisations involved are ringed")
+        self.figure_summary = fig.summary
+        self.picture.value = _png(fig)
+        self.caption.value = (f'<p style="font-size:0.9em;color:#33414a">{html.escape(fig.summary)} Labels are '
+                              "organisation ids (the table below gives their names). Synthetic people and ties; "
+                              "real organisation names.</p>")
+
+
+def workstream_explorer(net, workstream=None, *, draw=True):
+    """A drop-down of a partnership's workstreams, showing each one's organisations, spanners and gaps.
+
+    Parameters
+    ----------
+    net : Network
+        A partnership with people, organisations and workstreams (such as
+        ``netlearn.load_dataset("devon_stp")``).
+    workstream : str, optional
+        The workstream to show first (id or name); default the first in the members table.
+    draw : bool
+        Draw the organisation network (default True). Off, the widget is faster, for tests.
+
+    Returns
+    -------
+    WorkstreamExplorer
+        A widget; its ``view`` holds the :class:`~netlearn.partnership.WorkstreamView` shown.
+    """
+    return WorkstreamExplorer(net, workstream, draw=draw)
