@@ -64,7 +64,7 @@ def rebuilt(tmp_path_factory):
 
 
 # Hand-written folders: templates for trainers' own data (not built, not part of the package).
-HAND_WRITTEN = ("templates/",)
+HAND_WRITTEN = ("templates/", "listening/")
 
 
 def _data_files(folder):

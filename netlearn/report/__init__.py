@@ -1,0 +1,30 @@
+"""A privacy-safe report on your own network: ``python -m netlearn report members.csv ties.csv``.
+
+The report runs the course's measures on your files and writes **one self-contained HTML page**
+(no scripts, no links to other sites; images inline) with an overview, the informal roles, how
+leadership is spread, diversity and silos, and (with survey responses) the diagnostics, each
+with questions to discuss. By default people appear as stable pseudonyms and figures about
+fewer than 5 people are suppressed.
+
+Modules
+    :mod:`~netlearn.report.build` - the sections as data (:func:`build_report`);
+    :mod:`~netlearn.report.html` - the page (:func:`render_html`);
+    :mod:`~netlearn.report.cli` - the command line (:func:`main`), progress, exit codes, safe writing;
+    :mod:`~netlearn.report.pseudonyms`, :mod:`~netlearn.report.suppression` - the privacy rules;
+    :mod:`~netlearn.report.fast` - reliance and what-if fast enough for 5,000 members;
+    :mod:`~netlearn.report.figures`, :mod:`~netlearn.report.prompts`,
+    :mod:`~netlearn.report.diagnostics` - charts, words, survey responses.
+
+From Python (a notebook, say)::
+
+    from netlearn.report import build_report, render_html, write_report
+    report = build_report(net)
+    path = write_report(render_html(report), "my_reports/report.html")
+"""
+
+from .build import Report, Section, build_report, choose_relation
+from .cli import ReportExists, main, unique_path, write_report
+from .html import render_html
+
+__all__ = ["Report", "Section", "build_report", "choose_relation", "render_html", "write_report", "unique_path",
+           "ReportExists", "main"]
