@@ -1,0 +1,43 @@
+"""Notebook 08 in a real JupyterLab: the maturity-matrix self-assessment updates its description
+and summary as levels are chosen, and the workshop view shows the synthetic room."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import lab_harness
+
+NOTEBOOK = "08_diagnostics.ipynb"
+
+
+@pytest.mark.browser
+def test_matrix_self_assessment_and_workshop_view(run_notebook_in_lab):
+    from playwright.sync_api import expect
+
+    run = run_notebook_in_lab(NOTEBOOK, timeout_s=90)
+    page = run.page
+    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
+    lab_harness.widget_outputs(page)          # no widget failed to render
+
+    now = page.get_by_label("Shared purpose: now")
+    target = page.get_by_label("Shared purpose: target")
+    now.scroll_into_view_if_needed()
+    expect(page.get_by_text("0 of 8 dimensions scored.")).to_be_visible()
+    now.select_option(label="2 - Developing")
+    target.select_option(label="4 - Strong")
+    expect(page.get_by_text(re.compile(r"^Level 2:"))).to_be_visible()
+    page.get_by_label("Impact: now").select_option(label="1 - Emerging")
+    summary = page.get_by_text(re.compile(r"2 of 8 dimensions scored\."))
+    expect(summary).to_contain_text("Lowest now: Impact (level 1); highest: Shared purpose (level 2).")
+    expect(summary).to_contain_text("Largest gap to your target: Shared purpose (+2).")
+    now.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "08_diagnostics-self-assessment")
+
+    # The workshop view loaded the synthetic room when the notebook ran.
+    status = page.get_by_text(re.compile(r"^5 tables, 30 members\. Room summary"))
+    expect(status).to_be_visible()
+    expect(status).to_contain_text("8 of 8 dimensions shown")
+    status.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "08_diagnostics-workshop-view")
