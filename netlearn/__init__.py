@@ -8,8 +8,15 @@ Measures, one module per family
     :mod:`netlearn.roles` (brokers, central connectors, energizers, brokerage, talent spotting),
     :mod:`netlearn.leadership` (centralization, shared leadership, reliance on formal leaders,
     what-if, reciprocity), :mod:`netlearn.diversity`, :mod:`netlearn.agreement`,
-    :mod:`netlearn.governance`, :mod:`netlearn.multiorg`; exact heavy measures in
-    :mod:`netlearn.fastgraph` (igraph for larger networks)
+    :mod:`netlearn.governance`, :mod:`netlearn.multiorg`, :mod:`netlearn.partnership`,
+    :mod:`netlearn.purpose`, :mod:`netlearn.membership`, :mod:`netlearn.matching`,
+    :mod:`netlearn.listening`; exact heavy measures in :mod:`netlearn.fastgraph` (igraph for
+    larger networks)
+Diagnostics and reports
+    :mod:`netlearn.diagnostics` (instruments, scoring, the maturity-matrix conversation),
+    :mod:`netlearn.report` (``netlearn report``: a privacy-safe HTML report on your own network)
+Drawings and widgets
+    :mod:`netlearn.drawing`, :mod:`netlearn.widgets`
 Exercises and coaching
     :mod:`netlearn.exercises`, :mod:`netlearn.coaching`
 Errors written for people

@@ -495,6 +495,26 @@ def response_resources(out, written):
     return resources
 
 
+def listening_resource():
+    """Describe the hand-labelled example replies (written by hand, so read, never rebuilt)."""
+    path = ROOT / "datasets" / "listening" / "example_replies.csv"
+    data = path.read_bytes()
+    return {
+        "name": "listening-example_replies",
+        "title": "Example replies to a peer's problem, labelled listens / advises / mixed",
+        "path": "listening/example_replies.csv", "dataset": "listening",
+        "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+        "bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+        "licenses": [LICENCES["CC0-1.0"]],
+        "schema": {"fields": [
+            {"name": "reply", "type": "string", "description": "A reply to a peer's problem, written for the course."},
+            {"name": "label", "type": "string", "description": "How a person judged it: listens, advises or mixed.",
+             "constraints": {"enum": ["listens", "advises", "mixed"]}},
+            {"name": "note", "type": "string", "description": "Why it got that label."},
+        ], "missingValues": [""], "primaryKey": ["reply"]},
+    }
+
+
 def build(out):
     """Write every dataset into ``out``; return the list of files written."""
     out = Path(out)
@@ -535,6 +555,7 @@ def build(out):
             "card": f"{dataset}/README.md", "default_relation": meta["default_relation"],
         })
     resources.extend(response_resources(out, written))
+    resources.append(listening_resource())
     package = {
         "profile": "tabular-data-package",
         "name": "netlearn-datasets",
