@@ -1030,7 +1030,6 @@ def plot_agreement_by_group(table, *, title="Agreement on priorities, by group",
             ax.text(value - 0.01, y, f"{value:.2f}", va="center", ha="right", fontsize=9, color="white")
         else:
             ax.text(value + 0.01, y, f"{value:.2f}", va="center", fontsize=9)
-    parts = []
     overall = table.loc["(all)", "w"] if "(all)" in table.index else None
     if overall is not None and not pd.isna(overall):
         ax.axvline(overall, color="black", linestyle="--", linewidth=1.2, label=f"all members: {overall:.2f}")

@@ -26,7 +26,6 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import pandas as pd
 
 from .. import purpose
 from ..errors import MeasureError, NetlearnError

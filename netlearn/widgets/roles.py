@@ -33,7 +33,6 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
-import pandas as pd
 
 from ..drawing import draw_network, fixed_layout
 from ..errors import MeasureError, NetlearnError
