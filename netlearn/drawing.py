@@ -19,12 +19,14 @@ Every figure in the course follows three rules, and this module keeps them in on
 
 from __future__ import annotations
 
+import io
+
 import matplotlib.pyplot as plt
 import networkx as nx
 
 from .errors import MeasureError
 
-__all__ = ["OKABE_ITO", "GREY", "category_colours", "fixed_layout", "draw_network"]
+__all__ = ["OKABE_ITO", "GREY", "category_colours", "fixed_layout", "draw_network", "figure_png"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette (black left out: it marks highlights).
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
@@ -141,3 +143,22 @@ def draw_network(G, *, color_by=None, highlight=(), labels="auto", pos=None, tit
         text += "; highlighted: " + ", ".join(str(G.nodes[n].get("name", n)) for n in highlight)
     fig.summary = text + "."
     return fig
+
+
+def figure_png(fig, *, dpi=80, close=True, background=None):
+    """The figure as PNG bytes, for an ``ipywidgets.Image`` or an inline ``<img>``.
+
+    Widgets redraw often, so the figure is closed afterwards by default (no figures pile up in
+    memory). ``background`` sets the page colour behind the axes (e.g. ``"white"`` for reports).
+
+    >>> import networkx as nx
+    >>> png = figure_png(draw_network(nx.path_graph(3), title="Path"))
+    >>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+    True
+    """
+    buffer = io.BytesIO()
+    options = {"facecolor": background} if background else {}
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", **options)
+    if close:
+        plt.close(fig)
+    return buffer.getvalue()

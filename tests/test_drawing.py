@@ -68,3 +68,15 @@ def test_palette_categories_are_sorted_and_stable():
 def test_clear_errors(call, message):
     with pytest.raises(MeasureError, match=message):
         call()
+
+
+def test_figure_png_gives_png_bytes_and_closes_the_figure():
+    from netlearn.drawing import figure_png
+
+    fig = draw_network(nx.path_graph(3), title="Path")
+    png = figure_png(fig)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert not plt.fignum_exists(fig.number)
+    kept = draw_network(nx.path_graph(3), title="Path")
+    figure_png(kept, close=False, background="white")
+    assert plt.fignum_exists(kept.number)

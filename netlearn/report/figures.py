@@ -11,12 +11,11 @@ are left out of the legend; a chart of groups never has a bar for a suppressed g
 
 from __future__ import annotations
 
-import io
 
 import networkx as nx
 from matplotlib.figure import Figure
 
-from ..drawing import GREY, OKABE_ITO, draw_network, fixed_layout
+from ..drawing import GREY, OKABE_ITO, draw_network, figure_png, fixed_layout
 
 __all__ = ["png_bytes", "network_figure", "degree_figure", "ei_figure", "MAX_DRAWN"]
 
@@ -25,10 +24,8 @@ MAX_DRAWN = 400
 
 
 def png_bytes(fig, dpi=110):
-    """The figure as PNG bytes."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
-    return buffer.getvalue()
+    """The figure as PNG bytes on a white page (the figure stays open: the caller closes it)."""
+    return figure_png(fig, dpi=dpi, close=False, background="white")
 
 
 def network_figure(G, *, colour_of, leaders=(), labels=None, title=""):

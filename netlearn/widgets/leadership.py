@@ -28,13 +28,12 @@ average reachability    1.0   0.5
 from __future__ import annotations
 
 import html
-import io
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..drawing import GREY, draw_network, fixed_layout
+from ..drawing import GREY, draw_network, figure_png, fixed_layout
 from ..errors import MeasureError
 from ..fastgraph import betweenness, check_graph, check_members
 from ..leadership import centralization, what_if_removed
@@ -266,12 +265,6 @@ def draw_without(G, removed=(), *, cut_off=(), pos=None, color_by=None, title=No
     return fig
 
 
-def _png(fig):
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
-    plt.close(fig)
-    return buffer.getvalue()
-
 
 # --------------------------------------------------------------------------- the widget
 
@@ -451,7 +444,7 @@ class RemovalExplorer(widgets.VBox):
         fig = draw_without(G, removed, cut_off=self.result.attrs["cut_off"], pos=self._layouts[relation],
                            color_by=self.color_by, title=title)
         summary = fig.summary
-        self.picture.value = _png(fig)          # the picture first, so its caption never runs ahead of it
+        self.picture.value = figure_png(fig)          # the picture first, so its caption never runs ahead of it
         self.caption.value = f"<p class='netlearn-figure-summary' style='margin:0.2em 0'>{html.escape(summary)}</p>"
 
 

@@ -19,14 +19,12 @@ The callbacks are ordinary methods, so tests set the controls in Python, without
 from __future__ import annotations
 
 import html
-import io
 import math
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import networkx as nx
 
-from ..drawing import draw_network
+from ..drawing import draw_network, figure_png
 from ..errors import NetlearnError
 from ..matching import TopicError, _key, _names, _resolve_member, _split, find_helpers, known_topics
 
@@ -239,13 +237,8 @@ class HelperFinder(widgets.VBox):
         title = f"Who could help {self.names[asker]} with {result.attrs['topic']}"
         fig = draw_network(H, color_by="who", highlight=[asker], labels=labels, title=title, node_size=280,
                            pos=rings_layout(result))
-        try:
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
-            self.picture.value = buffer.getvalue()
-            self.figure_summary = fig.summary
-        finally:
-            plt.close(fig)
+        self.figure_summary = fig.summary
+        self.picture.value = figure_png(fig)
         self.caption.value = (f"<p style='margin:0.2em 0;font-size:0.95em'>{html.escape(self.figure_summary)} "
                               f"{RINGS_NOTE}</p>")
 

@@ -28,13 +28,11 @@ from __future__ import annotations
 import base64
 import difflib
 import html
-import io
 from dataclasses import dataclass
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 
-from ..drawing import draw_network, fixed_layout
+from ..drawing import draw_network, figure_png, fixed_layout
 from ..errors import MeasureError, NetlearnError
 from ..loaders import load_dataset
 from ..roles import ROLES, role_profile
@@ -302,10 +300,7 @@ class RoleExplorer(widgets.VBox):
         count = len(self.holders)
         who = "nobody meets the rule" if count == 0 else f"{count} {'member holds' if count == 1 else 'members hold'} it"
         self.figure_summary = fig.summary if count else f"{fig.summary[:-1]}; {who}."
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
-        plt.close(fig)
-        self.png = buffer.getvalue()
+        self.png = figure_png(fig, dpi=90)
         encoded = base64.b64encode(self.png).decode("ascii")
         alt = html.escape(self.figure_summary, quote=True)
         self.picture.value = f'<img src="data:image/png;base64,{encoded}" alt="{alt}" style="max-width:100%">'

@@ -18,15 +18,13 @@ The callbacks are ordinary methods, so they can be tested without a browser:
 from __future__ import annotations
 
 import html
-import io
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import networkx as nx
 
 from ._style import EXPLORER_CSS
 from .. import multiorg, partnership
-from ..drawing import draw_network
+from ..drawing import draw_network, figure_png
 
 __all__ = ["WorkstreamExplorer", "draw_partnership", "organisation_layout", "workstream_explorer"]
 
@@ -85,6 +83,7 @@ def draw_partnership(G, *, highlight=(), title=None, color_by="sector", ax=None)
     the picture so it covers no organisation, and labels on a pale background so they stay readable
     on dark colours.
 
+    >>> import matplotlib.pyplot as plt
     >>> import netlearn
     >>> from netlearn import multiorg
     >>> fig = draw_partnership(multiorg.organisation_network(netlearn.load_dataset("devon_stp")), title="Devon")
@@ -104,12 +103,6 @@ def draw_partnership(G, *, highlight=(), title=None, color_by="sector", ax=None)
         legend.set_bbox_to_anchor((1.0, 1.0))
     return fig
 
-
-def _png(fig):
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
-    plt.close(fig)
-    return buffer.getvalue()
 
 
 class WorkstreamExplorer(widgets.VBox):
@@ -224,7 +217,7 @@ class WorkstreamExplorer(widgets.VBox):
         fig = draw_partnership(self._organisation_graph, highlight=view.organisations.index,
                                title=f"{view.name}: organisations involved are ringed")
         self.figure_summary = fig.summary
-        self.picture.value = _png(fig)
+        self.picture.value = figure_png(fig)
         self.caption.value = (f'<p style="font-size:0.9em;color:#33414a">{html.escape(fig.summary)} Labels are '
                               "organisation ids (the table below gives their names). Synthetic people and ties; "
                               "real organisation names.</p>")

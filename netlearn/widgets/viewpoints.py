@@ -20,13 +20,12 @@ tests set the sliders in Python and press the buttons with ``button.click()``.
 from __future__ import annotations
 
 import html
-import io
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
-from ..drawing import OKABE_ITO
+from ..drawing import OKABE_ITO, figure_png
 from ..errors import MeasureError
 from ..membership import LIVED_EXPERIENCE, add_members, compare_membership, remove_members
 
@@ -130,12 +129,6 @@ def perspective_chart(before, after, attribute="stakeholder", *, ax=None):
                    + ", ".join(f"{c} {a} -> {b}" for c, a, b in zip(categories, old, new)) + ".")
     return fig
 
-
-def _png(fig):
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
-    plt.close(fig)
-    return buffer.getvalue()
 
 
 def _format(key, value):
@@ -296,7 +289,7 @@ class ViewpointsExplorer(widgets.VBox):
         self.table.value = _table_html(self.result)
         fig = perspective_chart(self.G, self.network)
         summary = fig.summary
-        self.picture.value = _png(fig)          # the picture first, so its caption never runs ahead of it
+        self.picture.value = figure_png(fig)          # the picture first, so its caption never runs ahead of it
         self.caption.value = f"<p class='netlearn-figure-summary' style='margin:0.2em 0'>{html.escape(summary)}</p>"
 
 
