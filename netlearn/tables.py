@@ -182,14 +182,45 @@ def read_table(path, *, label=None):
             fix="Open it in your spreadsheet program and use 'Save as' > 'CSV UTF-8 (comma delimited)', "
                 "one file per sheet, then give the path of the .csv file.")
     raw = path.read_bytes()
+    if raw.startswith(b"PK\x03\x04"):  # a zip archive: .xlsx/.ods saved under a .csv name
+        raise DataError(
+            "this file is a spreadsheet workbook (or another zip archive), even though its name ends "
+            f"in '{path.suffix}'.", file=label,
+            fix="Open it in your spreadsheet program and use 'Save as' > 'CSV UTF-8 (comma delimited)'.")
     text, encoding = _decode(raw, label)
+    if "\x00" in text:
+        raise DataError(
+            "this file holds binary data, not text, so it is not a CSV file.", file=label,
+            fix="Check that you chose the right file; a spreadsheet must be saved with 'Save as' > "
+                "'CSV UTF-8 (comma delimited)'.")
     if not text.strip():
         raise DataError("the file is empty.", file=label,
                         fix="Save the file again from your spreadsheet program; the first row must hold "
                             "the column names.")
     delimiter = _sniff_delimiter(text)
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    records = _parse(text, delimiter, label)
     return _table_from_records(records, label=label, delimiter=delimiter, encoding=encoding)
+
+
+def _parse(text, delimiter, label):
+    """Split CSV text into records, strictly: a broken quote is an error, never a swallowed row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = []
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as exc:
+        row = len(records) + 1  # spreadsheet rows count records
+        if "unexpected end of data" in str(exc):
+            raise DataError(
+                'a double quote (") opens a value in this row and is never closed, so every row after '
+                "it would be read into that one cell.", file=label, row=row,
+                fix='Add the closing double quote at the end of the value, or delete the stray quote.') from None
+        raise DataError(
+            f"this row is not valid CSV ({exc}).", file=label, row=row,
+            fix='A value that contains double quotes must itself be wrapped in double quotes, with each '
+                'inner quote written twice (""), as spreadsheet programs do when they save CSV.') from None
+    return records
 
 
 def _table_from_records(records, *, label, delimiter=None, encoding=None):

@@ -160,6 +160,30 @@ def test_empty_file(files, content):
     assert err.file == "ties.csv" and "empty" in err.problem
 
 
+def test_unclosed_quote_is_an_error_not_a_swallowed_row(files):
+    err = error_of(files, members='id,name\nm1,"Ann Lee\nm2,Bo Chen\nm3,Cy Dee\n')
+    assert err.row == 2 and "never closed" in err.problem
+
+
+def test_stray_text_after_a_closing_quote(files):
+    err = error_of(files, members='id,name\nm1,Ann\nm2,"Bo" Chen\nm3,Cy\n')
+    assert err.row == 3 and "not valid CSV" in err.problem and '""' in err.fix
+
+
+def test_quotes_inside_an_unquoted_value_are_read_as_text(files):
+    net = files(members='id,name\nm1,Ann "Nan" Lee\nm2,Bo\nm3,Cy\n')
+    assert net.members["name"].iloc[0] == 'Ann "Nan" Lee'
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"PK\x03\x04rest-of-a-zip", "spreadsheet workbook"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
+])
+def test_binary_file_with_a_csv_name(files, content, message):
+    err = error_of(files, members=content)
+    assert message in err.problem and err.file == "members.csv"
+
+
 def test_header_only_file(files):
     err = error_of(files, ties="source,target\n")
     assert "no rows of data" in err.problem
