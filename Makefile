@@ -1,6 +1,7 @@
 # netlearn: two commands on a fresh machine.
 #   make lab   - set up .venv (first time only) and open the course in JupyterLab
 #   make test  - set up .venv (first time only) and run every test
+# Packages are installed at the versions in constraints.txt, the ones the tests passed with.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
@@ -9,22 +10,30 @@ PORT ?= 8888
 # JupyterLab refuses to start as root unless told it may (containers, CI, Binder-like set-ups).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test venv datasets benchmark clean-venv help
+# The exact versions of every package that the tests passed with (`make constraints` writes it).
+CONSTRAINTS := constraints.txt
+CONSTRAINT_FLAG := $(if $(wildcard $(CONSTRAINTS)),-c $(CONSTRAINTS),)
+# Other Pythons the unit tests run on (`make test-pythons`); missing ones are skipped.
+TEST_PYTHONS ?= 3.12 3.13
+
+.PHONY: lab test test-pythons venv constraints datasets benchmark clean-venv help
 
 help:
-	@echo "make lab        open the course in JupyterLab (sets up .venv the first time)"
-	@echo "make test       run every test: unit, doctests, notebooks, browser"
-	@echo "make datasets   rebuild the files in datasets/ from their seeded scripts"
-	@echo "make benchmark  run the speed benchmarks in benchmarks/ (prints ratios; takes minutes)"
+	@echo "make lab           open the course in JupyterLab (sets up .venv the first time)"
+	@echo "make test          run every test: unit, doctests, notebooks, browser"
+	@echo "make test-pythons  run the unit tests and doctests on Python $(TEST_PYTHONS) too, where present"
+	@echo "make constraints   record the package versions in .venv (after the tests pass) in $(CONSTRAINTS)"
+	@echo "make datasets      rebuild the files in datasets/ from their seeded scripts"
+	@echo "make benchmark     run the speed benchmarks in benchmarks/ (prints ratios; takes minutes)"
 
 venv: $(VENV)/.installed
 
-# Re-install when the project's dependencies change.
-$(VENV)/.installed: pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "netlearn needs Python 3.10 or newer; found " + sys.version.split()[0])'
+# Re-install when the project's dependencies or the tested versions change.
+$(VENV)/.installed: pyproject.toml $(wildcard $(CONSTRAINTS))
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "netlearn needs Python 3.11 or newer; found " + sys.version.split()[0])'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV). On Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet $(CONSTRAINT_FLAG) -e ".[dev]"
 	@# Plain-language coaching for common mistakes, from the first cell of every notebook.
 	$(BIN)/python -m netlearn.coaching --install-kernel-config
 	@touch $@
@@ -34,6 +43,20 @@ lab: venv
 
 test: venv
 	$(BIN)/python -m pytest
+
+test-pythons:
+	@bash scripts/test_pythons.sh $(TEST_PYTHONS)
+
+# Freeze what .venv holds (netlearn itself left out) as the versions the course was tested with.
+# Run it after `make test` passes; `make lab` and `make test` then install exactly these.
+constraints: venv
+	@{ echo "# The package versions the course's tests passed with, on Python $$($(BIN)/python -c 'import sys; print(sys.version.split()[0])')."; \
+	   echo "# Written by \`make constraints\` on $$(date -u +%Y-%m-%d); used by \`make lab\` and \`make test\` (pip install -c)."; \
+	   echo "# Do not edit by hand: change pyproject.toml, run make test, then make constraints."; \
+	   $(BIN)/python -m pip freeze --exclude-editable | grep -v -i -E '^(netlearn|pip|setuptools|wheel)[= ]' | LC_ALL=C sort -f; \
+	 } > $(CONSTRAINTS).new
+	@mv $(CONSTRAINTS).new $(CONSTRAINTS)
+	@echo "wrote $(CONSTRAINTS): $$(grep -c '==' $(CONSTRAINTS)) packages"
 
 datasets: venv
 	$(BIN)/python scripts/build_datasets.py

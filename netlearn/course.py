@@ -14,13 +14,32 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["EPISODES", "REPO_ROOT", "Episode", "course_map", "course_map_html"]
+__all__ = ["EPISODES", "REPO_ROOT", "Episode", "course_map", "course_map_html", "notebooks_present"]
 
-#: The folder that holds ``netlearn/``, ``notebooks/`` and ``exercises/``.
+#: The folder that holds ``netlearn/``, ``notebooks/`` and ``exercises/`` in a copy of the course
+#: repository. When netlearn is installed from a wheel this is the environment's site-packages,
+#: which holds no notebooks: the notebooks are not part of the package.
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 AVAILABLE = "available"
 IN_PREPARATION = "in preparation"
+#: The status of every episode when the course's notebooks are not beside this copy of netlearn.
+NOT_HERE = "notebook not here"
+
+_NOT_HERE_NOTE = (
+    "The notebooks are not beside this copy of netlearn (it looks installed as a package, which "
+    "holds the library and the data but not the notebooks). To take the course, open the notebooks "
+    "from a copy of the course repository."
+)
+
+
+def notebooks_present(root=None):
+    """True when ``root`` (default: :data:`REPO_ROOT`) has a ``notebooks/`` folder.
+
+    >>> notebooks_present("/nowhere")
+    False
+    """
+    return (_root(root) / "notebooks").is_dir()
 
 
 @dataclass(frozen=True)
@@ -169,6 +188,14 @@ def _root(root):
     return REPO_ROOT if root is None else Path(root)
 
 
+def _status(base, episode, root):
+    if (base / episode.notebook).is_file():
+        return AVAILABLE
+    if root is None and not notebooks_present(base):
+        return NOT_HERE
+    return IN_PREPARATION
+
+
 def course_map(root=None):
     """Return the course's episodes and whether each one is ready to use.
 
@@ -183,7 +210,10 @@ def course_map(root=None):
     pandas.DataFrame
         One row per episode with the columns ``number``, ``title``,
         ``minutes`` and ``status``. The status is ``"available"`` when the
-        lesson notebook exists, otherwise ``"in preparation"``.
+        lesson notebook exists, otherwise ``"in preparation"``. With the
+        default ``root`` and no ``notebooks/`` folder there (netlearn was
+        installed as a package, without the course's notebooks), every status
+        is ``"notebook not here"`` instead, since nothing can be said about them.
 
     Examples
     --------
@@ -202,7 +232,7 @@ def course_map(root=None):
             "number": episode.number,
             "title": episode.title,
             "minutes": episode.minutes,
-            "status": AVAILABLE if (base / episode.notebook).is_file() else IN_PREPARATION,
+            "status": _status(base, episode, root),
         }
         for episode in EPISODES
     ]
@@ -246,12 +276,10 @@ def course_map_html(root=None, episodes=None):
     rows = []
     for episode in episodes:
         title = html.escape(episode.title)
-        if (base / episode.notebook).is_file():
+        status = _status(base, episode, root)
+        if status == AVAILABLE:
             href = html.escape(episode.filename, quote=True)
             title = f'<a href="{href}">{title}</a>'
-            status = AVAILABLE
-        else:
-            status = IN_PREPARATION
         rows.append(
             "<tr>"
             f"<td{_LEFT}>{episode.number:02d}</td>"
@@ -264,6 +292,8 @@ def course_map_html(root=None, episodes=None):
     caption = html.escape(
         f"The course: {len(episodes)} episodes, about {hours} h {minutes} min in all"
     )
+    if root is None and not notebooks_present(base):
+        caption += ". " + html.escape(_NOT_HERE_NOTE)
     header = "".join(
         f'<th scope="col"{_LEFT}>{html.escape(name)}</th>'
         for name in ("Episode", "Title", "Time", "What it is about", "Status")

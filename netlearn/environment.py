@@ -34,14 +34,14 @@ __all__ = [
 #: "python" is the interpreter itself; "netlearn" only has to be installed.
 #: Keep these in step with ``pyproject.toml``.
 FALLBACK_MINIMUMS = {
-    "python": "3.10",
+    "python": "3.11",
     "netlearn": "0.1",
     "jupyterlab": "4.0",
     "ipywidgets": "8.0",
     "networkx": "3.2",
     "pandas": "2.0",
     "seaborn": "0.13",
-    "matplotlib": "3.4",
+    "matplotlib": "3.7",
 }
 
 #: The text on the widget-check button.
@@ -127,7 +127,7 @@ def required_versions():
     >>> list(minimums)
     ['python', 'netlearn', 'jupyterlab', 'ipywidgets', 'networkx', 'pandas', 'seaborn', 'matplotlib']
     >>> minimums["python"]
-    '3.10'
+    '3.11'
     """
     minimums = dict(FALLBACK_MINIMUMS)
     try:

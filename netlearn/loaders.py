@@ -17,6 +17,7 @@ All three check the data first (see :mod:`netlearn.validation`); anything wrong 
 from __future__ import annotations
 
 import difflib
+import importlib.resources
 import json
 import os
 from pathlib import Path
@@ -28,24 +29,53 @@ from .network import Network, _members_from_ties
 from .tables import read_table, table_from_frame
 from .validation import build_members, build_relations, build_ties
 
-__all__ = ["datasets_folder", "list_datasets", "load_dataset", "read_network"]
+__all__ = ["PACKAGED_DATA", "datasets_folder", "list_datasets", "load_dataset", "read_network"]
+
+
+#: Where the course's data sit inside an installed copy of the package: the wheel's build copies
+#: the repository's top-level ``datasets/`` folder here (see ``setup.py``).
+PACKAGED_DATA = "_data"
 
 
 def datasets_folder():
-    """The folder holding the course's datasets.
+    """The folder holding the course's datasets, instruments, templates and example answers.
 
-    The ``NETLEARN_DATASETS`` environment variable wins; otherwise ``datasets/`` beside the
-    ``netlearn`` package in the course repository.
+    Looked for in this order:
+
+    1. the folder in the ``NETLEARN_DATASETS`` environment variable;
+    2. ``datasets/`` in the course repository, when this package is used from a copy of the
+       repository (``make lab``, ``pip install -e .``, Binder);
+    3. the copy inside the installed package (``netlearn/_data``), when netlearn was installed
+       from a wheel (``pip install netlearn-...whl``).
+
+    A folder called ``datasets`` next to an installed package is never used: in a Python
+    environment that is another package's folder.
+
+    >>> (datasets_folder() / "datapackage.json").is_file()
+    True
     """
     override = os.environ.get("NETLEARN_DATASETS")
-    folder = Path(override) if override else Path(__file__).resolve().parents[1] / "datasets"
-    if not (folder / "datapackage.json").is_file():
-        raise DataError(
-            "the course's datasets were not found (no datapackage.json).", file=str(folder),
-            fix="Run the notebooks from a copy of the course repository (the datasets/ folder sits beside "
-                "netlearn/), install it with `pip install -e .` from that folder, or set the environment "
-                "variable NETLEARN_DATASETS to the datasets folder.")
-    return folder
+    if override:
+        folder = Path(override)
+        if not (folder / "datapackage.json").is_file():
+            raise DataError(
+                "the folder named by NETLEARN_DATASETS holds no datapackage.json, so it is not the course's "
+                "datasets folder.", file=str(folder),
+                fix="Set NETLEARN_DATASETS to the course's datasets/ folder, or unset it to use the data "
+                    "that come with netlearn.")
+        return folder
+    package = Path(__file__).resolve().parent
+    repository = package.parent
+    if (repository / "pyproject.toml").is_file() and (repository / "datasets" / "datapackage.json").is_file():
+        return repository / "datasets"
+    packaged = importlib.resources.files(__package__).joinpath(PACKAGED_DATA)
+    if isinstance(packaged, Path) and (packaged / "datapackage.json").is_file():
+        return packaged
+    raise DataError(
+        "the course's datasets were not found: this copy of netlearn has no data folder.", file=str(package),
+        fix="Install netlearn from the course repository (`make lab`, or `pip install -e .` in that folder), or "
+            "from a wheel built from it (`pip wheel .`), or set the environment variable NETLEARN_DATASETS "
+            "to the course's datasets/ folder.")
 
 
 def _package():
@@ -116,7 +146,8 @@ def load_dataset(name):
                         relations=folder / name / "relations.csv", name=name, info=info, tables=tables)
 
 
-def read_network(members, ties, *, relations=None, directed=None, name=None, info=None, tables=None):
+def read_network(members, ties, *, relations=None, directed=None, mutual_weight=None, name=None, info=None,
+                 tables=None):
     """Read your own network from CSV files, checking everything first.
 
     Parameters
@@ -130,11 +161,19 @@ def read_network(members, ties, *, relations=None, directed=None, name=None, inf
         advice; ``tie`` when absent) and ``weight``.
     relations : str or Path, optional
         A ``relations.csv`` declaring each relation: ``relation``, ``directed`` (yes/no), and
-        optional ``description``, ``weight_min``, ``weight_max``, ``weight_meaning``.
+        optional ``description``, ``weight_min``, ``weight_max``, ``weight_meaning``,
+        ``mutual_weight``.
     directed : bool or dict, optional
         For relations not declared in ``relations`` or in a ``directed`` column of the ties:
         one value for all (``True``/``False``) or a dict ``{"collaborates": False}``. The course's
         usual relations (knows, advice, energy, leadership, ...) are known without this.
+    mutual_weight : str or dict, optional
+        How to combine the two weights of a pair named by both people in an undirected relation,
+        when they differ (Ann rates knowing Bo 3, Bo rates knowing Ann 1): ``"mean"`` (2),
+        ``"min"`` (1: as strong as both agree), ``"max"`` (3) or ``"sum"`` (4), for every relation,
+        or a dict ``{"knows": "min"}``. A rule in the ``mutual_weight`` column of ``relations``
+        wins over this one. Without any rule, differing weights stop with a ``DataError`` naming
+        both rows (see :mod:`netlearn.nominations`).
     name : str, optional
         A short name for the network; defaults to the members file's folder name.
 
@@ -149,6 +188,16 @@ def read_network(members, ties, *, relations=None, directed=None, name=None, inf
 
     Files saved from Excel are read as they are: UTF-8 with or without BOM, Windows-1252,
     UTF-16, and commas, semicolons (with decimal commas in weights) or tabs as delimiters.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "members.csv").write_text("id\\nann\\nbo\\n")
+    >>> _ = (folder / "ties.csv").write_text("source,target,relation,weight\\nann,bo,knows,3\\nbo,ann,knows,1\\n")
+    >>> net = read_network(folder / "members.csv", folder / "ties.csv", mutual_weight="min")
+    >>> net.graph("knows")["ann"]["bo"]["weight"], net.nominations["knows"]
+    (1.0, Nominations(both=1, one_only=0))
     """
     ties_table = read_table(ties)
     if members is None:
@@ -161,7 +210,7 @@ def read_network(members, ties, *, relations=None, directed=None, name=None, inf
         members_label = members_table.label
     declared = build_relations(read_table(relations)) if relations is not None else None
     ties_frame, relations_frame = build_ties(ties_table, members_frame, members_label=members_label,
-                                             relations=declared, directed=directed)
+                                             relations=declared, directed=directed, mutual_weight=mutual_weight)
     if name is None:
         name = Path(members if members is not None else ties).resolve().parent.name or "network"
     return Network(members_frame, ties_frame, relations_frame, name=name, info=dict(info or {}),

@@ -9,6 +9,11 @@ replaces the session file in one step (:func:`os.replace`), so a crash or a kern
 leaves either the old file or the new one, never half of each. A file that the session did not
 create is never written to: a new session always picks a name that does not exist yet.
 
+Saves into one folder take turns (:func:`netlearn.safefiles.folder_lock`), so two notebooks or
+processes appending to the same file at once keep every row of both. A temporary file left by a
+save that was killed half way (it holds someone's answers) is deleted by the next save into that
+folder, once its writer is known to be gone (:func:`netlearn.safefiles.remove_stale_temporaries`).
+
 ``my_responses/`` is listed in the course's ``.gitignore``, so answers are not committed by
 accident. On Binder (and other temporary online sessions) files vanish when the session ends;
 :func:`on_temporary_server` detects that, and :func:`download_link` offers the file for download.
@@ -29,9 +34,10 @@ import html
 import io
 import os
 import secrets
-import tempfile
 from datetime import datetime
 from pathlib import Path
+
+from ..safefiles import folder_lock, remove_stale_temporaries, write_temporary
 
 __all__ = ["DEFAULT_FOLDER", "append_rows", "new_session_path", "on_temporary_server", "download_link",
            "TEMPORARY_SERVER_VARIABLES"]
@@ -105,17 +111,8 @@ def new_session_path(folder, instrument_name, *, now=None, token=None):
     return folder / f"{instrument_name}_{stamp}_{k}.csv"
 
 
-def _write_temporary(folder, data):
-    handle, name = tempfile.mkstemp(dir=folder, prefix=".saving-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-    except BaseException:
-        os.unlink(name)
-        raise
-    return name
+#: The kind of the temporary files a save writes (``.saving-<host>-<pid>-<random>.tmp``).
+TEMPORARY_KIND = "saving"
 
 
 def append_rows(path, columns, rows, *, create_only=False):
@@ -159,6 +156,13 @@ def append_rows(path, columns, rows, *, create_only=False):
     folder.mkdir(parents=True, exist_ok=True)
     header = _csv_text([columns])
     body = _csv_text(rows).encode("utf-8")
+    with folder_lock(folder):
+        remove_stale_temporaries(folder, TEMPORARY_KIND)
+        return _append_locked(path, folder, header, body, create_only)
+
+
+def _append_locked(path, folder, header, body, create_only):
+    """The read, check and replace of :func:`append_rows`; the caller holds the folder's lock."""
     if path.exists():
         if create_only:
             raise FileExistsError(f"{path} exists already; a new session never writes to an existing file.")
@@ -172,7 +176,7 @@ def append_rows(path, columns, rows, *, create_only=False):
         data = old + body
     else:
         data = "\ufeff".encode("utf-8") + header.encode("utf-8") + body
-    temporary = _write_temporary(folder, data)
+    temporary = write_temporary(folder, TEMPORARY_KIND, data)
     try:
         if not path.exists():
             try:

@@ -14,7 +14,9 @@ How it is kept safe
     * Every change is a read-modify-write under a lock (a ``.lock`` file beside the progress file,
       plus a lock inside the process), so two notebooks open at once do not lose each other's work.
     * The new content is written to a temporary file in the same folder and moved into place with
-      :func:`os.replace`, so the file is never half written.
+      :func:`os.replace`, so the file is never half written. A temporary file left by a kernel
+      that was killed during a save (it holds reflections) is deleted the next time progress is
+      read or saved, once its writer is gone (:func:`netlearn.safefiles.remove_stale_temporaries`).
     * A file that cannot be read as progress (damaged, edited by hand) is moved aside as
       ``progress.json.corrupt-<time>`` (never deleted or overwritten) and progress starts afresh,
       with a :class:`ProgressWarning`. A missing file simply means nothing has been done yet.
@@ -46,6 +48,8 @@ import threading
 import warnings
 from datetime import datetime, timezone
 from pathlib import Path
+
+from ..safefiles import remove_stale_temporaries, write_temporary
 
 try:  # POSIX: a lock that also keeps other processes (other kernels) out.
     import fcntl
@@ -114,6 +118,13 @@ def default_path(environ=None):
     return Path.home() / ".netlearn" / "progress.json"
 
 
+def _tidy(path):
+    """Delete temporary copies of ``path`` left by writers that died (see :mod:`netlearn.safefiles`)."""
+    remove_stale_temporaries(path.parent, path.name)
+    # Versions before 2026-12 named them ``.progress.json.<random>.tmp``; only their age tells.
+    remove_stale_temporaries(path.parent, path.name, pattern=f".{path.name}.*.tmp")
+
+
 def _empty():
     return {"format": FORMAT, "version": VERSION, "exercises": {}, "reflections": {}}
 
@@ -165,6 +176,7 @@ class ProgressStore:
     def _load(self, path):
         if path is None:
             return _MEMORY.setdefault(self.requested, _empty())
+        _tidy(path)
         try:
             raw = path.read_bytes()
         except (FileNotFoundError, NotADirectoryError):
@@ -271,17 +283,12 @@ class ProgressStore:
     def _write(path, data):
         path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
-                                             prefix=f".{path.name}.", suffix=".tmp", delete=False)
+        temporary = write_temporary(path.parent, path.name, text.encode("utf-8"))
         try:
-            with handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(handle.name, path)
+            os.replace(temporary, path)
         except BaseException:
             with contextlib.suppress(OSError):
-                os.unlink(handle.name)
+                os.unlink(temporary)
             raise
 
     def _redirect(self, path, reason, warn=False):
