@@ -37,7 +37,10 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pandas as pd
 
-from .errors import DataError
+from .display import Readable, table_for_learners
+from .errors import DataError, MeasureError
+from .values import is_missing
+from .weights import check_weights
 
 __all__ = ["blau_index", "iqv", "ei_index", "ei_index_by_group", "ei_index_by_member",
            "voices_present", "VoicesPresent"]
@@ -103,15 +106,10 @@ def _frame_values(frame, attribute):
     return frame[attribute].astype(object)
 
 
-def _is_missing(value):
-    return value is None or (not isinstance(value, str) and pd.isna(value)) or \
-        (isinstance(value, str) and value.strip() == "")
-
-
 def _known(series, missing, what="value"):
     """The series without missing values; an error (default) or a warning counts the missing ones."""
     _check_choice("missing", missing, _MISSING_CHOICES)
-    gaps = series.map(_is_missing).astype(bool)
+    gaps = series.map(is_missing).astype(bool)
     if gaps.any():
         count = int(gaps.sum())
         shown = ", ".join(str(i) for i in list(series.index[gaps])[:10])
@@ -243,6 +241,10 @@ def _groups_of(G, attribute, missing):
     """dict node -> group; checks the graph, the attribute and that there are two groups."""
     if not isinstance(G, nx.Graph):
         raise TypeError("The E-I index needs a networkx graph, e.g. net.graph('knows').")
+    if G.is_multigraph():
+        raise MeasureError("The E-I index needs a graph with at most one tie per pair of members (per "
+                           "direction), but this is a multigraph, where repeated ties would be counted again. "
+                           "Combine them first, e.g. nx.Graph(G) or nx.DiGraph(G).")
     groups = _known(_graph_values(G, attribute), missing, attribute)
     if groups.nunique() < 2:
         raise ValueError(f"Every member is in the same {attribute} ({groups.iloc[0]!r}), so every tie is "
@@ -255,13 +257,13 @@ def _ties(G, groups, weight):
     """(u, v, w, same_group) for each tie between two classified members; self-ties are skipped.
 
     Each tie is listed once: an undirected tie once (not once per end), a directed tie once.
+    Weights must be 0 or more and on every tie (see :func:`netlearn.weights.check_weights`).
     """
+    check_weights(G, weight, what="The E-I index", sign="non-negative")
     rows = []
     for u, v, w in G.edges(data=weight, default=1):
         if u == v or u not in groups or v not in groups:
             continue
-        if weight is not None and (w is None or pd.isna(w)):
-            raise ValueError(f"The tie {u} - {v} has no {weight!r}; give every tie a weight or use weight=None.")
         rows.append((u, v, 1 if weight is None else w, groups[u] == groups[v]))
     if not rows:
         raise ValueError("The graph has no ties between members with a known group, so there is nothing "
@@ -289,7 +291,10 @@ def ei_index(G, attribute, *, weight=None, missing="error"):
     attribute : str
         The node attribute that defines groups, e.g. ``"region"`` or ``"sector"``.
     weight : str, optional
-        Edge attribute to add up instead of counting ties (e.g. ``"weight"``).
+        Edge attribute to add up instead of counting ties (e.g. ``"weight"``). Weights must be 0
+        or more and every tie needs one: a signed rating (energy from -2 to +2) would let a
+        negative tie cancel a positive one and push the index outside -1 to +1, so it is refused
+        with a :class:`~netlearn.MeasureError`, as is a tie without a weight.
     missing : {"error", "ignore"}
         Members with no value for ``attribute``: an error (default), or leave out their ties
         with a warning.
@@ -325,6 +330,9 @@ def ei_index(G, attribute, *, weight=None, missing="error"):
             internal += w
         else:
             external += w
+    if external + internal == 0:
+        raise MeasureError(f"Every tie between members with a known {attribute} has {weight!r} 0, so there is no "
+                           "weight to compare inside and between groups. Leave weight=None to count ties.")
     return float(_ei(external, internal))
 
 
@@ -456,8 +464,8 @@ def ei_index_by_member(G, attribute, *, direction="both", weight=None, missing="
 # --------------------------------------------------------------------------- voices present
 
 
-@dataclass
-class VoicesPresent:
+@dataclass(repr=False)
+class VoicesPresent(Readable):
     """How many members are patients, carers, citizens (or whichever voices you asked about).
 
     Attributes
@@ -489,6 +497,12 @@ class VoicesPresent:
 
     def __str__(self):
         return self.verdict
+
+    def describe(self):
+        return self.verdict
+
+    def _extra_html(self):
+        return table_for_learners(self.per_voice.rename("members"), index_label="voice")._repr_html_()
 
 
 def _population(members, attribute, kind):

@@ -28,12 +28,13 @@ This module also holds :class:`MeasureError` and the small input checks shared b
 from __future__ import annotations
 
 import difflib
-import math
 
 import networkx as nx
 import numpy as np
 
 from .errors import MeasureError, MemberError
+from .values import is_missing
+from .weights import check_weights  # noqa: F401 (shared with the other measures)
 
 __all__ = [
     "IGRAPH_THRESHOLD",
@@ -107,7 +108,7 @@ def node_attribute(G, attribute, *, what="This measure", required=True):
     With ``required=True`` every member must have a value; the error lists those without one.
     """
     values = {n: d.get(attribute) for n, d in G.nodes(data=True)}
-    present = {n: v for n, v in values.items() if not _missing(v)}
+    present = {n: v for n, v in values.items() if not is_missing(v)}
     if not present:
         existing = sorted({k for _, d in G.nodes(data=True) for k in d})
         close = difflib.get_close_matches(str(attribute), existing, n=1)
@@ -123,27 +124,8 @@ def node_attribute(G, attribute, *, what="This measure", required=True):
     return values if required else present
 
 
-def _missing(value):
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and value.strip() == ""
-
-
-def check_weights(G, weight, *, what="This measure"):
-    """Raise :class:`MeasureError` unless every tie's ``weight`` (default 1) is a positive number."""
-    if weight is None:
-        return
-    for u, v, w in G.edges(data=weight, default=1):
-        if isinstance(w, bool) or not isinstance(w, (int, float, np.integer, np.floating)) \
-                or not math.isfinite(w) or w <= 0:
-            raise MeasureError(f"{what} needs positive numbers in the tie attribute '{weight}', but the tie "
-                               f"{u!r} -> {v!r} has {w!r}. Leave weight=None to count ties, or keep only "
-                               "ties with a positive weight.")
-
-
-def _check_no_self_ties(G, what):
+def check_no_self_ties(G, what):
+    """Refuse a graph in which a member is tied to themselves (``what`` names the measure)."""
     loops = list(nx.selfloop_edges(G))
     if loops:
         who = ", ".join(repr(u) for u, _ in loops[:5])
@@ -251,7 +233,7 @@ def betweenness(G, normalized=True, weight=None, *, backend="auto"):
     if choose_backend(G, backend) == "networkx":
         return nx.betweenness_centrality(G, normalized=normalized, weight=weight)
     g = to_igraph(G, weight=weight)
-    return dict(zip(G, _igraph_betweenness(g, normalized, weight is not None)))
+    return dict(zip(G, igraph_betweenness(g, normalized, weight is not None)))
 
 
 def _weights(g, weighted):
@@ -259,7 +241,7 @@ def _weights(g, weighted):
     return "weight" if weighted and "weight" in g.es.attributes() else None
 
 
-def _igraph_betweenness(g, normalized=True, weighted=False):
+def igraph_betweenness(g, normalized=True, weighted=False):
     """Betweenness on an igraph graph, rescaled to networkx's convention (a list in vertex order)."""
     raw = g.betweenness(directed=g.is_directed(), weights=_weights(g, weighted))
     n = g.vcount()
@@ -399,14 +381,15 @@ def constraint(G, weight=None, *, backend="auto"):
     """
     check_graph(G, what="Constraint")
     check_weights(G, weight, what="Constraint")
-    _check_no_self_ties(G, "Constraint")
+    check_no_self_ties(G, "Constraint")
     if choose_backend(G, backend) == "networkx":
         return nx.constraint(G, weight=weight)
     g = to_igraph(G, weight=weight)
-    return dict(zip(G, _igraph_constraint(g, weight is not None)))
+    return dict(zip(G, igraph_constraint(g, weight is not None)))
 
 
-def _igraph_constraint(g, weighted=False):
+def igraph_constraint(g, weighted=False):
+    """Burt's constraint on an igraph graph, a list in vertex order (NaN for members without ties)."""
     # igraph sums a_ij + a_ji over ties in both directions, exactly like networkx's mutual weight;
     # members without ties come back as NaN, as in networkx.
     return [float(x) for x in g.constraint(weights=_weights(g, weighted))]
@@ -460,14 +443,14 @@ def effective_size(G, weight=None, *, backend="auto"):
     """
     check_graph(G, what="Effective size")
     check_weights(G, weight, what="Effective size")
-    _check_no_self_ties(G, "Effective size")
+    check_no_self_ties(G, "Effective size")
     if choose_backend(G, backend) == "networkx":
-        return _python_effective_size(G, weight)
+        return python_effective_size(G, weight)
     g = to_igraph(G, weight=weight)
-    return dict(zip(G, _igraph_effective_size(g, weight is not None)))
+    return dict(zip(G, igraph_effective_size(g, weight is not None)))
 
 
-def _python_effective_size(G, weight=None):
+def python_effective_size(G, weight=None):
     """Effective size member by member, written out as the formula reads (the small-network path).
 
     This follows networkx's documented definition rather than calling ``nx.effective_size``, whose
@@ -511,7 +494,8 @@ def _python_effective_size(G, weight=None):
     return sizes
 
 
-def _igraph_effective_size(g, weighted=False):
+def igraph_effective_size(g, weighted=False):
+    """Burt's effective size on an igraph graph, in vertex order (the fast path of :func:`effective_size`)."""
     n = g.vcount()
     weighted = _weights(g, weighted) is not None
     if not g.is_directed() and not weighted:

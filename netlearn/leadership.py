@@ -25,7 +25,10 @@ from typing import NamedTuple
 import networkx as nx
 import pandas as pd
 
-from .fastgraph import MeasureError, _missing, betweenness, check_graph, check_members
+from .display import Readable
+from .fastgraph import MeasureError, betweenness, check_graph, check_members
+from .values import is_missing
+from .weights import check_weights
 
 __all__ = ["centralization", "shared_leadership", "SharedLeadership", "reliance_on_formal_leaders",
            "Reliance", "what_if_removed", "reciprocity"]
@@ -36,7 +39,7 @@ MEASURES = ("degree", "betweenness", "closeness")
 # --------------------------------------------------------------------------- centralization
 
 
-def centralization(G, measure="degree", *, mode=None):
+def centralization(G, measure="degree", *, mode=None, backend="auto"):
     """Freeman's centralization: how far the network is from having everyone equally central.
 
     Take each member's centrality score, find the highest, and add up how far every member falls
@@ -54,6 +57,8 @@ def centralization(G, measure="degree", *, mode=None):
         name someone as a leader), ``"out"`` (ties sent) or ``"all"`` (both added, a returned tie
         counting twice). Ignored for undirected networks. Betweenness follows the directions of a
         directed network; closeness ignores them (``mode="all"``, see below).
+    backend : {"auto", "networkx", "igraph"}, optional
+        How betweenness is computed, exactly either way (see :mod:`netlearn.fastgraph`).
 
     Returns
     -------
@@ -105,7 +110,7 @@ def centralization(G, measure="degree", *, mode=None):
     check_graph(G, what="Centralization", min_members=3)
     if measure not in MEASURES:
         raise MeasureError(f"measure must be one of {', '.join(MEASURES)}; got {measure!r}.")
-    scores, tmax = _centralization_scores(G, measure, mode)
+    scores, tmax = _centralization_scores(G, measure, mode, backend)
     best = max(scores)
     value = sum(best - s for s in scores) / tmax
     if -1e-12 < value < 0 or 1 < value < 1 + 1e-12:  # rounding error only
@@ -113,7 +118,7 @@ def centralization(G, measure="degree", *, mode=None):
     return float(value)
 
 
-def _centralization_scores(G, measure, mode):
+def _centralization_scores(G, measure, mode, backend="auto"):
     n = G.number_of_nodes()
     directed = G.is_directed()
     if measure == "degree":
@@ -131,7 +136,7 @@ def _centralization_scores(G, measure, mode):
         if mode is not None:
             raise MeasureError("mode applies to degree (and closeness, where only 'all' is possible); "
                                "betweenness follows the ties' directions.")
-        raw = betweenness(G, normalized=False)
+        raw = betweenness(G, normalized=False, backend=backend)
         tmax = (n - 1) ** 2 * (n - 2) if directed else (n - 1) ** 2 * (n - 2) / 2
         return list(raw.values()), tmax
     if mode not in (None, "all"):
@@ -161,6 +166,27 @@ class SharedLeadership(NamedTuple):
     #: Number of nominations (ties), self-nominations left out.
     nominations: int
 
+    def describe(self):
+        """How widely leadership is shared, in words (the density itself is in the analyst detail)."""
+        possible = self.members * (self.members - 1)
+        c = self.in_degree_centralization
+        if c >= 0.5:
+            focus = "so leadership is held by one person or a very few"
+        elif c >= 0.2:
+            focus = "so nominations lean towards a few members, with some spread"
+        else:
+            focus = "so leadership is widely shared"
+        return (f"{self.members} members made {self.nominations:,} leadership nominations, "
+                f"{self.nominations / possible:.1%} of the {possible:,} possible. Centralization is "
+                f"{c:.2f} (1 would mean everyone names the same person), {focus}.")
+
+    def analyst_detail(self):
+        return {"density (nominations made / possible, or mean rating with weights)": f"{self.density:.3f}",
+                "in-degree centralization (Freeman)": f"{self.in_degree_centralization:.3f}"}
+
+    __repr__ = Readable.__repr__
+    _repr_html_ = Readable._repr_html_
+
 
 def shared_leadership(G, weight=None):
     """How widely leadership is shared: density and in-degree centralization of leadership ties.
@@ -182,7 +208,8 @@ def shared_leadership(G, weight=None):
     weight : str, optional
         Tie attribute holding a rating (as in Carson et al., who asked how much each member relied
         on each other member for leadership); density is then the sum of ratings divided by
-        ``n(n-1)`` and is on the rating's scale. Ratings must not be negative.
+        ``n(n-1)`` and is on the rating's scale. Ratings must not be negative, and every tie needs
+        one (a tie without a rating is reported, not counted as 1).
 
     Returns
     -------
@@ -220,13 +247,8 @@ def shared_leadership(G, weight=None):
     if weight is None:
         total = float(len(ties))
     else:
-        total = 0.0
-        for u, v, d in ties:
-            w = d.get(weight, 1)
-            if isinstance(w, bool) or not isinstance(w, (int, float)) or not w == w or w < 0:
-                raise MeasureError(f"Leadership ratings in '{weight}' must be numbers of 0 or more; the tie "
-                                   f"{u!r} -> {v!r} has {w!r}.")
-            total += w
+        check_weights(G, weight, what="Shared leadership", sign="non-negative")
+        total = float(sum(d[weight] for _, _, d in ties))
     return SharedLeadership(density=total / (n * (n - 1)),
                             in_degree_centralization=centralization(G, "degree", mode="in"),
                             members=n, nominations=len(ties))
@@ -246,6 +268,22 @@ class Reliance(NamedTuple):
     leaders: list
     #: Ordered pairs of other members that can reach each other (what path_share averages over).
     pairs: int
+
+    def describe(self):
+        """Reliance in words: routes through the formal leaders, and what losing them would cost."""
+        who = "the formal leader" if len(self.leaders) == 1 else f"the {len(self.leaders)} formal leaders"
+        return (f"{self.path_share:.0%} of the shortest routes between other members run through {who}. "
+                f"Without {'them' if len(self.leaders) != 1 else 'that person'}, the rest of the network would "
+                f"be {self.efficiency_drop:.0%} less efficient at passing things on (0% no difference, 100% "
+                "nobody could reach anybody).")
+
+    def analyst_detail(self):
+        return {"share of shortest paths through the leaders": f"{self.path_share:.3f}",
+                "drop in global efficiency": f"{self.efficiency_drop:.3f}",
+                "pairs of other members counted": f"{self.pairs:,}"}
+
+    __repr__ = Readable.__repr__
+    _repr_html_ = Readable._repr_html_
 
 
 def reliance_on_formal_leaders(G, leaders=None, attribute="formal_leader"):
@@ -367,7 +405,7 @@ def _formal_leaders(G, leaders, attribute):
         chosen = check_members(G, leaders, role="formal leader")
     else:
         values = {v: d.get(attribute) for v, d in G.nodes(data=True)}
-        if all(_missing(x) for x in values.values()):
+        if all(is_missing(x) for x in values.values()):
             existing = sorted({k for _, d in G.nodes(data=True) for k in d})
             raise MeasureError(f"No member has the attribute '{attribute}', so the formal leaders are unknown. "
                                f"Pass leaders=[...] or name another attribute; members have: "

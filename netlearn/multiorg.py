@@ -37,6 +37,7 @@ import pandas as pd
 from networkx.algorithms import bipartite
 
 from .errors import DataError, RelationError
+from .weights import check_weights
 
 __all__ = ["organisation_network", "organisation_spanners", "missing_sectors", "STP_SECTORS"]
 
@@ -171,7 +172,8 @@ def organisation_network(net, affiliation="affiliated", ties="collaborates", *, 
     networkx.Graph
         One node per organisation, with its member attributes plus ``people`` (number affiliated)
         and ``internal_ties`` (ties between its own people). Edges carry ``shared_people``,
-        ``people_ties``, ``tie_strength`` (the ties' summed ``weight``, 1 each when unweighted) and
+        ``people_ties``, ``tie_strength`` (the ties' summed ``weight``, 1 each when unweighted; weights
+        must be 0 or more, and in a weighted relation every tie needs one) and
         ``weight`` = ``shared_people + people_ties``. Organisations with no link stay as isolated
         nodes.
 
@@ -207,6 +209,10 @@ def organisation_network(net, affiliation="affiliated", ties="collaborates", *, 
     *Social Networks*, 19(3), 243-269 (projecting two-mode data to one mode).
     """
     G = _people_graph(net, ties)
+    # tie_strength adds the people ties' weights up: 1 each in an unweighted relation; in a weighted
+    # one every tie needs a weight of 0 or more (a -2 would cancel out a +2).
+    weighted = any("weight" in d for _, _, d in G.edges(data=True))
+    check_weights(G, "weight" if weighted else None, what="The organisation network", sign="non-negative")
     orgs_of, organisations = _affiliations(net, affiliation, _linked_people(G), unaffiliated)
     B = nx.Graph()
     B.add_nodes_from(organisations)

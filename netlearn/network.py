@@ -29,6 +29,7 @@ import networkx as nx
 import pandas as pd
 
 from .errors import RelationError
+from .nominations import Nominations
 from .tables import table_from_frame
 from .validation import build_members, build_relations, build_ties
 
@@ -58,7 +59,8 @@ class Network:
         ``source``, ``target``, ``relation`` and optional ``weight`` and further tie attributes.
     relations : DataFrame
         Indexed by relation name: ``directed``, ``description``, ``weight_min``, ``weight_max``,
-        ``weight_meaning``.
+        ``weight_meaning``, ``mutual_weight``, and ``named_by_both`` / ``named_by_one`` (see
+        :attr:`nominations`).
     name : str
         Short name, e.g. ``"q_community"``.
     info : dict
@@ -77,13 +79,16 @@ class Network:
 
     # ------------------------------------------------------------------ construction
     @classmethod
-    def from_frames(cls, members, ties, *, relations=None, directed=None, name="network", info=None,
-                    tables=None):
+    def from_frames(cls, members, ties, *, relations=None, directed=None, mutual_weight=None, name="network",
+                    info=None, tables=None):
         """Check two DataFrames (members and ties) and build a :class:`Network`.
 
         ``members`` may be ``None``: the members are then the ids seen in the ties. ``relations``
         is an optional DataFrame with ``relation`` and ``directed`` columns; ``directed`` (a bool,
         or a dict relation -> bool) declares relations that are not declared otherwise.
+        ``mutual_weight`` (``"mean"``, ``"min"``, ``"max"`` or ``"sum"``, or a dict relation ->
+        rule) combines the two different weights of a pair named by both people in an undirected
+        relation (see :mod:`netlearn.nominations`).
         """
         ties_table = table_from_frame(ties, label="ties")
         if members is None:
@@ -92,7 +97,8 @@ class Network:
         declared = build_relations(table_from_frame(relations, label="relations")) \
             if relations is not None else None
         ties_frame, relation_frame = build_ties(ties_table, members_frame, members_label="members",
-                                                relations=declared, directed=directed)
+                                                relations=declared, directed=directed,
+                                                mutual_weight=mutual_weight)
         return cls(members_frame, ties_frame, relation_frame, name=name, info=dict(info or {}),
                    tables=dict(tables or {}))
 
@@ -105,6 +111,28 @@ class Network:
     def is_directed(self, relation):
         """True if ``relation`` is directed (a tie from A to B is not one from B to A)."""
         return bool(self.relations.loc[self._check_relation(relation), "directed"])
+
+    @property
+    def nominations(self):
+        """Dict relation -> :class:`~netlearn.nominations.Nominations` for survey-style relations.
+
+        For each undirected relation where at least one pair was listed in both directions (each
+        person named the other, as in a "whom do you know?" survey), how many pairs were named by
+        both and how many by one only. The two rows of a pair are one tie in :attr:`ties`. A
+        relation listing each pair once, or a directed one, does not appear.
+
+        >>> import pandas as pd
+        >>> ties = pd.DataFrame({"source": ["a", "b", "a"], "target": ["b", "a", "c"], "relation": "knows"})
+        >>> net = Network.from_frames(None, ties)
+        >>> net.nominations
+        {'knows': Nominations(both=1, one_only=1)}
+        >>> net
+        <Network 'network': 3 members; relations: knows (undirected, 2 ties; 1 pair named by both, 1 by one only)>
+        """
+        if "named_by_both" not in self.relations.columns:
+            return {}
+        return {name: Nominations(int(row["named_by_both"]), int(row["named_by_one"]))
+                for name, row in self.relations.iterrows() if not pd.isna(row["named_by_both"])}
 
     def names(self):
         """Dict id -> name (the id itself where a member has no name)."""
@@ -138,10 +166,15 @@ class Network:
     def __repr__(self):
         parts = []
         counts = self.ties["relation"].value_counts()
+        nominations = self.nominations
         for relation, row in self.relations.iterrows():
             n = int(counts.get(relation, 0))
             kind = "directed" if row["directed"] else "undirected"
-            parts.append(f"{relation} ({kind}, {n} tie{'s' if n != 1 else ''})")
+            named = ""
+            if relation in nominations:
+                both, one = nominations[relation]
+                named = f"; {both} pair{'s' if both != 1 else ''} named by both, {one} by one only"
+            parts.append(f"{relation} ({kind}, {n} tie{'s' if n != 1 else ''}{named})")
         return f"<Network '{self.name}': {len(self.members)} members; relations: {', '.join(parts)}>"
 
     # ------------------------------------------------------------------ graphs

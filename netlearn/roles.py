@@ -35,9 +35,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .fastgraph import (MeasureError, _check_no_self_ties, _igraph_betweenness, _igraph_constraint,
-                        _igraph_effective_size, _missing, _python_effective_size, check_graph,
-                        check_members, choose_backend, node_attribute, to_igraph)
+from .fastgraph import (MeasureError, check_graph, check_members, check_no_self_ties, choose_backend,
+                        igraph_betweenness, igraph_constraint, igraph_effective_size, node_attribute,
+                        python_effective_size, to_igraph)
+from .values import is_missing
+from .weights import check_weights
 
 __all__ = ["ROLES", "role_profile", "brokerage_roles", "talent_spot", "BROKERAGE_TYPES"]
 
@@ -112,8 +114,10 @@ def role_profile(G, group="group", energy=None, *, expertise=None, top=0.10, low
         needs one, and there must be at least two groups.
     energy : networkx.DiGraph, optional
         Energy ratings: a tie ``a -> b`` with ``weight`` w means a rated their interactions with b
-        as w (in the course data from -2, draining, to +2, energizing; a tie without a weight counts
-        as 1). Without it there are no energizer columns.
+        as w (in the course data from -2, draining, to +2, energizing). Only positive ratings count
+        as energy received; negative ones are left out, not subtracted. When no tie has a weight,
+        each tie counts as a rating of 1; when some have one, a tie without one is an error.
+        Without it there are no energizer columns.
     expertise : str, optional
         Member attribute listing what a member knows, e.g. ``"can_help_with"``. Without it the
         peripheral specialist rule rests on position alone (see below).
@@ -212,7 +216,7 @@ def role_profile(G, group="group", energy=None, *, expertise=None, top=0.10, low
     organization. MIT Sloan Management Review 58(4), 39-47.
     """
     check_graph(G, what="role_profile")
-    _check_no_self_ties(G, "role_profile")
+    check_no_self_ties(G, "role_profile")
     for name, share in (("top", top), ("low", low), ("edge", edge)):
         if not (isinstance(share, (int, float)) and 0 < share <= 1):
             raise MeasureError(f"{name} must be a share between 0 and 1 (e.g. 0.1 for 10%); got {share!r}.")
@@ -228,8 +232,8 @@ def role_profile(G, group="group", energy=None, *, expertise=None, top=0.10, low
     measures = _structural_measures(G, choose_backend(G, backend))
     frame = pd.DataFrame(index=pd.Index(nodes, name="member"))
     names = {v: d.get("name") for v, d in G.nodes(data=True)}
-    if any(not _missing(x) for x in names.values()):
-        frame["name"] = [names[v] if not _missing(names[v]) else str(v) for v in nodes]
+    if any(not is_missing(x) for x in names.values()):
+        frame["name"] = [names[v] if not is_missing(names[v]) else str(v) for v in nodes]
     frame["group"] = group_list
     for column, values in counts.items():
         frame[column] = values
@@ -273,12 +277,12 @@ def _structural_measures(G, backend):
     """Betweenness, constraint and effective size in node order, each computed once."""
     if backend == "igraph":
         g = to_igraph(G, weight=None)
-        return {"betweenness": _igraph_betweenness(g, normalized=True),
-                "constraint": _igraph_constraint(g),
-                "effective_size": list(_igraph_effective_size(g))}
+        return {"betweenness": igraph_betweenness(g, normalized=True),
+                "constraint": igraph_constraint(g),
+                "effective_size": list(igraph_effective_size(g))}
     between = nx.betweenness_centrality(G, normalized=True)
     constraint = nx.constraint(G) if G.number_of_edges() else {v: float("nan") for v in G}
-    size = _python_effective_size(G)
+    size = python_effective_size(G)
     return {"betweenness": [between[v] for v in G], "constraint": [constraint[v] for v in G],
             "effective_size": [size[v] for v in G]}
 
@@ -293,9 +297,12 @@ def _energy_received(G, energy):
                            "relation of the same network, e.g. net.graph('energy').")
     total = dict.fromkeys(G, 0.0)
     raters = dict.fromkeys(G, 0)
+    # Ratings are signed (-2 draining to +2 energizing): only positive ones are energy received.
+    # Ties all without a weight are "gives me energy" nominations, each a rating of 1; once some
+    # ties carry a rating, a tie without one is reported rather than guessed.
+    weighted = any("weight" in d for _, _, d in energy.edges(data=True))
+    check_weights(energy, "weight" if weighted else None, what="Energy received", sign="any")
     for a, b, w in energy.edges(data="weight", default=1):
-        if isinstance(w, bool) or not isinstance(w, (int, float, np.integer, np.floating)) or w != w:
-            raise MeasureError(f"The energy rating {a!r} -> {b!r} is {w!r}; ratings must be numbers.")
         if a != b and b in total and w > 0:
             total[b] += float(w)
             raters[b] += 1

@@ -6,14 +6,20 @@ file, row and column, and saying how to fix it):
 members
     ``id`` column present (close misspellings are suggested); no blank ids; no id used twice.
     ``formal_leader`` and any column holding only yes/no words become true/false; columns holding
-    only numbers become numbers; everything else stays text. Blank cells are missing values.
+    only numbers become numbers, except category and id-like columns (``group``, ``sector``,
+    ``staff_no``, ...) and any column with a leading zero (``"007"``), which stay text so that
+    ``"01"`` and ``"1"`` remain different; everything else stays text. Blank cells are missing values.
 ties
     ``source`` and ``target`` present and never blank; both name a member (a member's *name* used
     instead of an id is pointed out); no tie from a member to themself; ``weight``, if present, is a
     number in every row and inside the relation's declared range; each relation's direction is
-    known; in an undirected relation a pair is listed once only; no tie is listed twice.
+    known; relation names differing only in capitals are refused (``Knows`` suggests ``knows``); a
+    pair named in both directions in an undirected relation is merged into one tie and counted (see
+    :mod:`netlearn.nominations`); no tie is listed twice in the same direction. An id that differs
+    from a member's only by leading zeros (``7`` and ``007``) is explained.
 relations
-    one row per relation; ``directed`` is yes or no; ``weight_min`` <= ``weight_max``.
+    one row per relation; ``directed`` is yes or no; ``weight_min`` <= ``weight_max``;
+    ``mutual_weight``, if given, is mean, min, max or sum, for an undirected relation.
 
 Nothing is dropped or changed silently: a rule either passes or stops with an explanation.
 """
@@ -21,14 +27,17 @@ Nothing is dropped or changed silently: a rule either passes or stops with an ex
 from __future__ import annotations
 
 import difflib
+import re
 
 import numpy as np
 import pandas as pd
 
 from .errors import DataError
-from .tables import Table
+from .nominations import merge_mutual_ties, mutual_rule
+from .tables import Table, normalise_header, rows_above_header_fix
 
-__all__ = ["KNOWN_RELATIONS", "parse_yes_no", "build_members", "build_relations", "build_ties"]
+__all__ = ["KNOWN_RELATIONS", "CATEGORY_COLUMNS", "keeps_text", "parse_yes_no", "build_members",
+           "build_relations", "build_ties"]
 
 #: Relations whose direction the course knows without being told. A user's own relation names
 #: must be declared (a ``relations.csv``, a ``directed`` column, or ``directed=...``).
@@ -65,11 +74,25 @@ def parse_yes_no(text):
     raise ValueError(word)
 
 
+def _header_lower_down(table, column):
+    """Position in ``table.frame`` of a row among the first five that holds ``column`` as a cell."""
+    for position, record in enumerate(table.frame.head(5).itertuples(index=False, name=None)):
+        if column in {normalise_header(cell) for cell in record if cell}:
+            return position
+    return None
+
+
 def _require_columns(table: Table, required, *, other_file_hint=None):
     present = list(table.frame.columns)
     for column in required:
         if column in present:
             continue
+        lower = _header_lower_down(table, column)
+        if lower is not None:
+            above = list(range(table.header_row, table.rows[lower]))
+            raise DataError(f"the required column '{column}' is not in the first row, but row {table.rows[lower]} "
+                            "seems to hold the column names.", file=table.label, row=table.header_row,
+                            fix=rows_above_header_fix(above, list(table.frame.iloc[lower])))
         close = difflib.get_close_matches(column, present, n=1, cutoff=0.6)
         if close:
             fix = f"Rename the column '{table.header(close[0])}' to '{column}'."
@@ -79,7 +102,7 @@ def _require_columns(table: Table, required, *, other_file_hint=None):
             fix += " This looks like a different kind of table: were the two files swapped?"
         written = ", ".join(repr(table.header(c)) for c in present)
         raise DataError(f"the required column '{column}' is missing (found: {written}).",
-                        file=table.label, row=1, fix=fix)
+                        file=table.label, row=table.header_row, fix=fix)
 
 
 def _blank_rows(table, column):
@@ -93,8 +116,34 @@ def _raise_for_rows(rows, problem, table, column, fix):
                         more_rows=rows[1:])
 
 
+#: Columns that name categories: kept as text even when every value is a number ("1", "2"), so
+#: that a group "01" stays apart from a group "1" and no one averages group numbers.
+CATEGORY_COLUMNS = {"group", "team", "sector", "stakeholder", "organisation", "organization", "kind",
+                    "region", "role", "profession", "department", "site", "ward", "locality", "code",
+                    "postcode", "practice"}
+_ID_LIKE = re.compile(r"(^|_)(id|no|number|num|code|ref|reference)$|^id_")
+_LEADING_ZERO = re.compile(r"^[+-]?0\d")
+
+
+def keeps_text(name, values=()):
+    """True if a column must stay text although its values look like numbers.
+
+    That is a category column (:data:`CATEGORY_COLUMNS`), an id-like name (``staff_no``,
+    ``nhs_number``, ``org_code``, ``team_id``), or any value with a leading zero (``"007"``): turning
+    it into a number would drop the zeros and merge values that differ.
+
+    >>> keeps_text("group"), keeps_text("staff_no"), keeps_text("years", ["3", "012"]), keeps_text("years", ["3"])
+    (True, True, True, False)
+    """
+    return name in CATEGORY_COLUMNS or bool(_ID_LIKE.search(name)) or \
+        any(_LEADING_ZERO.match(v) for v in values)
+
+
 def _typed_column(series, name, table, *, boolean=False):
-    """Convert a text column: yes/no words -> boolean, numbers -> numeric, else text."""
+    """Convert a text column: yes/no words -> boolean, numbers -> numeric, else text.
+
+    Category and id-like columns, and any column with a leading zero, stay text (:func:`keeps_text`).
+    """
     values = series.to_numpy()
     filled = [v for v in values if v != ""]
     if boolean or (filled and all(v.lower() in _BOOLEAN_WORDS for v in filled)):
@@ -107,13 +156,21 @@ def _typed_column(series, name, table, *, boolean=False):
                                 row=table.rows[position], column=table.header(name),
                                 fix="Write yes or no (or leave the cell blank if not known).") from None
         return pd.array(out, dtype="boolean")
-    if filled:
+    if filled and not keeps_text(name, filled):
         numbers = pd.to_numeric(pd.Series(values).replace("", np.nan), errors="coerce")
         if numbers.notna().sum() == len(filled):
             if numbers.notna().all() and (numbers % 1 == 0).all():
                 return numbers.astype("int64").to_numpy()
             return numbers.to_numpy(dtype=float)
     return pd.array([v if v != "" else pd.NA for v in values], dtype="string")
+
+
+def _lost_leading_zeros(value, ids):
+    """The member id that ``value`` equals once leading zeros are ignored ('7' and '007'), if any."""
+    if not value.isdigit():
+        return None
+    same = [i for i in ids if i.isdigit() and i != value and i.lstrip("0") == value.lstrip("0")]
+    return same[0] if len(same) == 1 else None
 
 
 def build_members(table: Table) -> pd.DataFrame:
@@ -151,7 +208,9 @@ def build_relations(table: Table) -> pd.DataFrame:
     """Check a relations table (``relation``, ``directed`` and optional weight range and wording).
 
     Returns a DataFrame indexed by relation with columns ``directed`` (bool), ``description``,
-    ``weight_min``, ``weight_max`` (float, NaN when open) and ``weight_meaning``.
+    ``weight_min``, ``weight_max`` (float, NaN when open), ``weight_meaning`` and
+    ``mutual_weight`` (how to combine two weights of a pair named by both people: mean, min, max,
+    sum, or blank; see :mod:`netlearn.nominations`).
     """
     _require_columns(table, ["relation", "directed"])
     frame = table.frame
@@ -189,10 +248,18 @@ def build_relations(table: Table) -> pd.DataFrame:
             raise DataError(f"weight_min ({bounds[0]:g}) is larger than weight_max ({bounds[1]:g}).",
                             file=table.label, row=number, column=table.header("weight_min"),
                             fix="Swap the two values.")
+        rule = mutual_rule(row.get("mutual_weight", ""), file=table.label, row=number,
+                           column=table.header("mutual_weight"))
+        if rule and directed:
+            raise DataError(f"'{name}' is directed, so its pairs are never merged and mutual_weight has no use.",
+                            file=table.label, row=number, column=table.header("mutual_weight"),
+                            fix="Leave mutual_weight blank for directed relations (it says how to combine the "
+                                "two answers of a pair named by both people in an undirected relation).")
         records.append({"relation": name, "directed": directed,
                         "description": row.get("description", "") or "",
                         "weight_min": bounds[0], "weight_max": bounds[1],
-                        "weight_meaning": row.get("weight_meaning", "") or ""})
+                        "weight_meaning": row.get("weight_meaning", "") or "",
+                        "mutual_weight": rule or ""})
     return pd.DataFrame.from_records(records).set_index("relation")
 
 
@@ -222,10 +289,15 @@ def _declared_relations(table, names, relations, directed):
             rows.append((name, KNOWN_RELATIONS[name]))
         else:
             first = table.rows[int(np.flatnonzero((table.frame["relation"] == name).to_numpy())[0])]
+            known = list(dict.fromkeys([*relations.index, *KNOWN_RELATIONS]))
+            same = [k for k in known if k.lower() == name.strip().lower()]
+            close = same or difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.75)
+            hint = (f"Did you mean '{close[0]}'? Relation names must match exactly, capitals included: write "
+                    f"'{close[0]}' in every row of this relation. Otherwise, s") if close else "S"
             raise DataError(
                 f"the relation '{name}' is not declared, so it is not known whether it is directed.",
                 file=table.label, row=first, column=table.header("relation"),
-                fix=f"Say it when reading: read_network(..., directed={{'{name}': True}}) if a tie from A "
+                fix=f"{hint}ay it when reading: read_network(..., directed={{'{name}': True}}) if a tie from A "
                     f"to B differs from B to A, or False if ties are mutual; or add a relations.csv, or a "
                     f"'directed' column with yes/no.")
     if rows:
@@ -237,7 +309,7 @@ def _declared_relations(table, names, relations, directed):
 
 
 def build_ties(table: Table, members: pd.DataFrame, *, members_label="members.csv", relations=None,
-               directed=None):
+               directed=None, mutual_weight=None):
     """Check a ties table against the members; return ``(ties, relations)`` typed.
 
     Parameters
@@ -250,6 +322,16 @@ def build_ties(table: Table, members: pd.DataFrame, *, members_label="members.cs
         Declared relations from :func:`build_relations`.
     directed : bool or dict, optional
         Direction for relations not declared elsewhere: one bool for all, or ``{relation: bool}``.
+    mutual_weight : str or dict, optional
+        How to combine two different weights of a pair named by both people in an undirected
+        relation (``"mean"``, ``"min"``, ``"max"`` or ``"sum"``), for relations whose
+        ``mutual_weight`` is not declared in ``relations``; see :mod:`netlearn.nominations`.
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        The ties (a pair named by both people in an undirected relation merged into one row) and
+        the relations, with ``named_by_both`` and ``named_by_one`` counts.
     """
     _require_columns(table, ["source", "target"], other_file_hint=lambda cols: "id" in cols)
     frame = table.frame.copy()
@@ -275,8 +357,15 @@ def build_ties(table: Table, members: pd.DataFrame, *, members_label="members.cs
             positions = np.flatnonzero(unknown)
             value = frame[column].iloc[positions[0]]
             matches = names.get(value.lower(), [])
+            zeros = _lost_leading_zeros(value, ids)
             if len(matches) == 1:
                 fix = f"'{value}' is a member's name; ties use ids. Write '{matches[0]}' instead."
+            elif zeros:
+                fix = (f"Did you mean '{zeros}'? Spreadsheet programs drop leading zeros: opening a CSV file "
+                       f"turns '{zeros}' into the number {value}, and saving it writes '{value}'. Write '{zeros}' "
+                       "here; to keep the zeros, format the id columns as Text before typing or pasting ids "
+                       "(select the columns, then Format Cells > Text), or open the file with Data > From "
+                       "Text/CSV and set those columns to Text. Ids are always compared as text.")
             else:
                 close = difflib.get_close_matches(value, sorted(ids), n=1)
                 fix = (f"Did you mean '{close[0]}'? " if close else "") + \
@@ -294,6 +383,7 @@ def build_ties(table: Table, members: pd.DataFrame, *, members_label="members.cs
                         more_rows=[table.rows[i] for i in positions[1:]])
 
     relation_names = list(dict.fromkeys(frame["relation"].tolist()))
+    _refuse_names_differing_in_capitals(table, frame, relation_names)
     relations = _declared_relations(table, relation_names, relations, directed)
     _check_direction_column(table, frame, relations)
 
@@ -307,8 +397,19 @@ def build_ties(table: Table, members: pd.DataFrame, *, members_label="members.cs
     for column in frame.columns:
         if column not in ("source", "target", "relation", "weight", "directed"):
             out[column] = _typed_column(frame[column], column, table)
-    _check_repeats(table, out, relations)
-    return out, relations.loc[relation_names]
+    return merge_mutual_ties(table, out, relations.loc[relation_names], mutual_weight=mutual_weight)
+
+
+def _refuse_names_differing_in_capitals(table, frame, names):
+    seen = {}
+    for name in names:
+        other = seen.setdefault(name.lower(), name)
+        if other != name:
+            first = table.rows[int(np.flatnonzero((frame["relation"] == name).to_numpy())[0])]
+            raise DataError(f"the relations '{other}' and '{name}' differ only in capitals, so they would be read "
+                            "as two different relations.", file=table.label, row=first,
+                            column=table.header("relation"),
+                            fix=f"Write '{other}' in every row of this relation (or '{name}' in every row).")
 
 
 def _direction_from_column(table, name):
@@ -397,33 +498,3 @@ def _weights(table, frame, relations):
             fix=f"Use a value from {lo:g} to {hi:g}" + (f" ({meaning})." if meaning else "."),
             more_rows=[table.rows[i] for i in outside[1:]])
     return numbers
-
-
-def _check_repeats(table, ties, relations):
-    is_directed = {name: bool(value) for name, value in relations["directed"].items()}
-    undirected = ~ties["relation"].map(is_directed).to_numpy(dtype=bool)
-    source = ties["source"].to_numpy(dtype=object)
-    target = ties["target"].to_numpy(dtype=object)
-    low = np.where(undirected, np.minimum(source, target), source)
-    high = np.where(undirected, np.maximum(source, target), target)
-    key = pd.DataFrame({"a": low, "b": high, "r": ties["relation"].to_numpy(dtype=object)})
-    repeated = key.duplicated(keep=False).to_numpy()
-    if not repeated.any():
-        return
-    positions = np.flatnonzero(repeated)
-    first = positions[0]
-    group = [i for i in positions if tuple(key.iloc[i]) == tuple(key.iloc[first])]
-    a, b = group[0], group[1]
-    rows = f"rows {table.rows[a]} and {table.rows[b]}"
-    name = ties["relation"].iloc[a]
-    if source[a] == target[b] and source[b] == target[a] and source[a] != source[b]:
-        raise DataError(
-            f"the undirected relation '{name}' lists the pair {source[a]}-{target[a]} in both directions "
-            f"({rows}).", file=table.label, row=table.rows[b], column=table.header("source"),
-            fix=f"In an undirected relation a tie is mutual, so list each pair once and delete row "
-                f"{table.rows[b]}. If '{name}' is really directed (A->B is not B->A), declare it directed "
-                f"(relations.csv, a 'directed' column, or read_network(..., directed={{'{name}': True}})).")
-    raise DataError(f"the tie {source[a]} -> {target[a]} ('{name}') is listed more than once ({rows}).",
-                    file=table.label, row=table.rows[b], column=table.header("target"),
-                    fix="Keep one row per tie. If the repeats mean a stronger tie, add them up in a "
-                        "'weight' column instead.")

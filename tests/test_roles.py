@@ -439,7 +439,6 @@ def _graph_from_tables(tables, relation):
     return G
 
 
-@pytest.mark.skipif(not (ROOT / "netlearn" / "synthetic.py").exists(), reason="netlearn/synthetic.py not there yet")
 def test_large_synthetic_community_backends_agree():
     from netlearn.synthetic import make_community
 

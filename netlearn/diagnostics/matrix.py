@@ -8,6 +8,18 @@ table **records the lower level** and notes how far apart people were; the diffe
 discussed, the table chooses its priorities and sets targets against the recorded levels. The
 conversation is the point; the numbers only organise it.
 
+Why the room summary is not sent through :mod:`netlearn.disclosure`: that step protects counts
+of people in groups, which a reader could subtract from a total or from each other. The room
+summary (:func:`room_summary`) publishes no count of people. Each of its rows holds how many
+*tables* recorded a level or chose the dimension as a priority, and the median, lowest, highest
+and spread of the tables' *agreed* levels and gaps; the number of members behind a row is used
+only to decide whether to show the row (at least ``threshold`` members and ``min_tables``
+tables), and is never printed. With no counts of people there is nothing to subtract: the same
+tables with the same agreed levels give the same summary whether a table has two members or
+eight (a test checks this). What a table's own guide shows (:func:`describe_table`: its size and
+the spread of its members' levels) is the table's own record of a conversation its members held
+together, and names no one.
+
 The answers file, **long format** (one row per member and dimension):
 
 =============  =========  ===================================================================
@@ -127,7 +139,7 @@ def _long_records(table, instrument):
     for name in required:
         if name not in columns:
             raise DataError(
-                f"there is no '{name}' column.", file=table.label, row=1,
+                f"there is no '{name}' column.", file=table.label, row=table.header_row,
                 fix=_close(name, columns) + "A matrix file needs table, member, dimension and current columns (long "
                     "format) or table, member and <dimension>_current columns (wide format); see "
                     "datasets/responses/README.md.")
@@ -137,12 +149,13 @@ def _long_records(table, instrument):
             if not hint and not long_format and name in dims:
                 hint = f"In the wide format a dimension has columns '{name}_current' and '{name}_target'. "
             raise DataError(f"'{table.header(name)}' is not a column of a matrix file for '{instrument.name}'.",
-                            file=table.label, row=1, column=table.header(name),
+                            file=table.label, row=table.header_row, column=table.header(name),
                             fix=hint + "Rename or delete it. Allowed columns: " + ", ".join(allowed[:12])
                                 + (" ..." if len(allowed) > 12 else "") + ".")
     if not long_format and not any(c.endswith("_current") for c in columns):
         raise DataError("the file has no <dimension>_current column, so there are no levels to read.",
-                        file=table.label, row=1, fix="Add a column such as 'purpose_current' for each dimension.")
+                        file=table.label, row=table.header_row,
+                        fix="Add a column such as 'purpose_current' for each dimension.")
     frame = table.frame
     records = []
     for position, row in enumerate(table.rows):
@@ -208,8 +221,9 @@ def read_matrix(source, instrument="network_maturity_matrix", *, keep="error"):
     Raises
     ------
     DataError
-        Naming file, row (header = 1) and column: a missing or unknown column, a blank table or
-        member, an unknown dimension, a level that is not a whole number on the matrix's scale, a
+        Naming file, row (as the spreadsheet numbers it; for a column problem, the row holding the
+        column names) and column: a missing or unknown column, a blank table or member, an unknown
+        dimension, a level that is not a whole number on the matrix's scale, a
         priority that is not yes/no, or a repeated table-member-dimension.
 
     Examples

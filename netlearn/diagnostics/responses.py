@@ -14,13 +14,13 @@ one per item id   no         for a rating item, a whole number on the scale (bla
                              answered); for a free-text item, any text
 ================  =========  ==================================================================
 
-Column names are matched ignoring case and spaces; the file may be saved by any spreadsheet
-program (see :func:`netlearn.tables.read_table`). A folder of such files is read as one set of
-answers. Wholly blank rows are skipped (they hold nothing); everything else that does not fit
-stops with a :class:`~netlearn.DataError` naming the file, the row as a spreadsheet numbers it
-(header = row 1), the column and the fix: a column that is not an item of the instrument (close
-spellings suggested), an answer off the scale, text in a rating column, a row with answers but
-no respondent id, or a respondent id used twice.
+Column names are matched ignoring case and spaces; the file may be saved by any spreadsheet program
+(see :func:`netlearn.tables.read_table`). A folder of such files is read as one set of answers.
+Wholly blank rows are skipped (they hold nothing); everything else that does not fit stops with a
+:class:`~netlearn.DataError` naming the file, the row as a spreadsheet numbers it (a column problem
+names the row holding the column names, row 1 unless blank rows come first), the column and the fix:
+a column that is not an item of the instrument (close spellings suggested), an answer off the scale,
+text in a rating column, a row with answers but no respondent id, or a respondent id used twice.
 
 >>> import pathlib, tempfile
 >>> from netlearn.diagnostics import load_instrument
@@ -165,14 +165,14 @@ def _check_columns(table, allowed, instrument, required=("respondent",)):
                     if alias in columns:
                         guess = f"If '{table.header(alias)}' holds the respondents' ids, rename it to '{name}'. "
                         break
-            raise DataError(f"there is no '{name}' column.", file=table.label, row=1,
+            raise DataError(f"there is no '{name}' column.", file=table.label, row=table.header_row,
                             fix=guess + f"Every row needs a '{name}' id (a code is enough). The columns found "
                                         "were: " + ", ".join(table.header(c) for c in columns) + ".")
     for name in columns:
         if name not in allowed:
             raise DataError(
                 f"'{table.header(name)}' is not a column that answers to '{instrument.name}' can have.",
-                file=table.label, row=1, column=table.header(name),
+                file=table.label, row=table.header_row, column=table.header(name),
                 fix=_close(name, allowed) + "Each item needs a column named by its id ("
                     + ", ".join(i.id for i in instrument.items[:6]) + (" ..." if len(instrument.items) > 6 else "")
                     + "; see instrument.describe()); other columns may be " + ", ".join(META_COLUMNS)
