@@ -102,6 +102,22 @@ def test_missing_respondent_column_points_at_an_id_column(tmp_path, tiny):
     assert err.row == 1 and "no 'respondent' column" in err.problem and "rename it" in err.fix
 
 
+def test_column_problems_name_the_row_holding_the_column_names_when_blank_rows_come_first(tmp_path, tiny):
+    """A file starting with two blank rows (and one of empty cells) has its column names on row 3 or 4, not row 1."""
+    err = reading_error(csv_file(tmp_path, "\n\nrespondent,pu1,fu22\nr1,4,3\n"), "network_health_check")
+    assert (err.file, err.row, err.column) == ("answers.csv", 3, "fu22")
+    assert "row 3" in str(err)
+    err = reading_error(csv_file(tmp_path, "\n,,\n\nID,a\nr1,4\n"), tiny)
+    assert err.row == 4 and "no 'respondent' column" in err.problem
+    for text, column in [("\n\ntable,member,purpose_now\nA,a1,3\n", "purpose_now"),   # unknown column
+                         ("\n\ntable,purpose_current\nA,3\n", None),                   # no member column
+                         ("\n\ntable,member,purpose_target\nA,a1,3\n", None)]:        # no _current column
+        with pytest.raises(DataError) as info:
+            read_matrix(csv_file(tmp_path, text, "matrix.csv"))
+        assert (info.value.file, info.value.row, info.value.column) == ("matrix.csv", 3, column), text
+    assert read_responses(csv_file(tmp_path, "\n\nrespondent,a\nr1,4\n"), tiny).meta.loc["r1", "row"] == 4
+
+
 def test_value_off_the_scale_names_row_and_column_and_other_rows(tmp_path, tiny):
     path = csv_file(tmp_path, """\
         respondent,a,b
@@ -395,6 +411,33 @@ def test_room_summary_uses_table_results_and_suppresses_too_few_tables():
     assert not any(c.startswith("at_level") for c in room.columns)
     few = room_summary(talk[talk["table"] == "A"], min_tables=1)
     assert few["tables"].tolist() == ["suppressed: fewer than 5 members"] * 2
+
+
+def _room(sizes_and_levels):
+    """Room summary of tables given as {table: [purpose level of each member]}; everyone's target is 5."""
+    rows = [{"table": t, "member": f"{t}{k}", "purpose_current": level, "purpose_target": 5}
+            for t, levels in sizes_and_levels.items() for k, level in enumerate(levels)]
+    return room_summary(table_conversation(read_matrix(pd.DataFrame(rows)))).set_index("dimension")
+
+
+def test_room_summary_publishes_no_count_of_people_to_subtract():
+    """Why the room summary needs no disclosure step: it is the same whatever the tables' sizes.
+
+    Tables record their lowest level: A 2, B 3, C 4; targets 5, so gaps 3, 2, 1 (median 2), and every table
+    prioritises purpose (largest gaps). 2 + 3 + 5 = 10 members, or 8 + 2 + 3 = 13: nothing in the summary moves.
+    """
+    small_a = _room({"A": [2, 3], "B": [3, 3, 4], "C": [4, 4, 5, 5, 4]})
+    large_a = _room({"A": [2, 3, 3, 2, 3, 3, 2, 3], "B": [3, 4], "C": [4, 5, 5]})
+    assert small_a.equals(large_a)
+    purpose = small_a.loc["purpose"]
+    assert (purpose["tables"], purpose["median_recorded"], purpose["lowest_recorded"], purpose["highest_recorded"],
+            purpose["median_gap"], purpose["tables_prioritising"]) == (3, 3.0, 2.0, 4.0, 2.0, 3)
+    assert purpose["iqr_recorded"] == 1.0                       # quartiles of 2, 3, 4: 2.5 and 3.5
+    assert set(small_a.columns) == {"name", "tables", "median_recorded", "lowest_recorded", "highest_recorded",
+                                    "iqr_recorded", "median_gap", "tables_prioritising", "note"}
+    # Fewer than 5 people in all: the row is left out, and says so without the number.
+    tiny_room = _room({"A": [2], "B": [3], "C": [4, 4]}).loc["purpose"]
+    assert tiny_room["median_recorded"] == "suppressed: fewer than 5 members" and "4" not in tiny_room["note"]
 
 
 def test_room_summary_of_the_synthetic_workshop_is_fully_shown():

@@ -243,6 +243,22 @@ def test_pseudonyms_replace_names_and_ids_everywhere():
     assert "Gus Gum" in named
 
 
+def test_file_names_are_shown_only_with_show_names():
+    """The "Files" line showed the input file names, which can say whose network it is, even with names hidden."""
+    sources = {"members": "st_marys_ward_members.csv", "ties": "st_marys_ward_ties.csv",
+               "relations": "st_marys_relations.csv"}
+    hidden = build_report(small_network(), key=KEY, min_group_size=1, sources=sources)
+    assert dict(hidden.about)["Files"] == ("your members, ties and relations files (names left out; "
+                                           "--show-names shows them)")
+    assert "st_marys" not in render_html(hidden)
+    two = build_report(small_network(), key=KEY, min_group_size=1, sources={"members": "a.csv", "ties": "b.csv"})
+    assert dict(two.about)["Files"].startswith("your members and ties files (")
+    named = build_report(small_network(), show_names=True, min_group_size=1, sources=sources)
+    assert dict(named.about)["Files"] == ("members: st_marys_ward_members.csv; ties: st_marys_ward_ties.csv; "
+                                          "relations: st_marys_relations.csv")
+    assert "st_marys_ward_ties.csv" in render_html(named)
+
+
 class _Tags(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -276,3 +292,197 @@ def test_a_moderately_sized_network_takes_the_fast_paths():
     assert math.isfinite(data["path_share"])
     overview = report.section("overview")
     assert any("Histogram" in getattr(b, "alt", "") for b in overview.blocks)   # too big to draw: a chart
+
+
+# ---------------------------------------------------------------------- shared arrays and counts (report/fast.py)
+@pytest.mark.parametrize(("name", "G", "leaders"), GRAPHS, ids=[g[0] for g in GRAPHS])
+def test_distance_counts_agree_with_networkx(name, G, leaders):
+    from netlearn.report.fast import distance_counts, efficiency_sum, graph_arrays
+
+    def histogram(H, among=None):
+        found = {}
+        for s, lengths in nx.all_pairs_shortest_path_length(H):
+            for t, d in lengths.items():
+                if s != t and (among is None or (s in among and t in among)):
+                    found[d] = found.get(d, 0) + 1
+        return [found.get(k, 0) for k in range(1, max(found, default=0) + 1)]
+
+    arrays = graph_arrays(G)
+    others = [v for v in G if v not in leaders]
+    counts, among = distance_counts(arrays, among=others)
+    assert counts.tolist() == histogram(G) and among.tolist() == histogram(G, set(others))
+    without = G.copy()
+    without.remove_nodes_from(leaders)
+    assert distance_counts(arrays, removed=leaders)[0].tolist() == histogram(without)
+    inverse = sum(1 / d for _, lengths in nx.all_pairs_shortest_path_length(G) for d in lengths.values() if d)
+    assert efficiency_sum(counts) == pytest.approx(inverse, rel=1e-12)
+    if not G.is_directed():
+        n = G.number_of_nodes()
+        assert efficiency_sum(counts) / (n * (n - 1)) == pytest.approx(nx.global_efficiency(G), abs=1e-12)
+    assert distance_counts(arrays)[0] is counts, "counted once, then reused"
+
+
+def test_distance_counts_span_several_batches_of_searches(monkeypatch):
+    from netlearn.report import fast
+
+    monkeypatch.setattr(fast, "WORDS", 1)                        # 64 searches per batch: 4 batches here
+    G = nx.gnp_random_graph(230, 0.02, seed=8, directed=True)
+    counts, _ = fast.distance_counts(fast.graph_arrays(G))
+    expected = {}
+    for _, lengths in nx.all_pairs_shortest_path_length(G):
+        for d in lengths.values():
+            if d:
+                expected[d] = expected.get(d, 0) + 1
+    assert counts.tolist() == [expected.get(k, 0) for k in range(1, max(expected) + 1)]
+
+
+@pytest.mark.parametrize(("name", "G", "leaders"), GRAPHS, ids=[g[0] for g in GRAPHS])
+def test_degree_centralization_pieces_and_isolated_agree(name, G, leaders):
+    from netlearn.report.fast import degree_centralization, graph_arrays, isolated, piece_sizes
+
+    arrays = graph_arrays(G)
+    if G.number_of_nodes() >= 3:
+        assert degree_centralization(arrays) == leadership.centralization(G, "degree")
+    H = G.copy()
+    H.remove_nodes_from(leaders)
+    if H.number_of_nodes() >= 3:
+        assert degree_centralization(arrays, leaders) == leadership.centralization(H, "degree")
+    pieces = nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
+    assert sorted(piece_sizes(arrays)) == sorted(len(p) for p in pieces)
+    assert isolated(arrays) == list(nx.isolates(G))
+
+
+@pytest.mark.parametrize(("name", "G", "leaders"), [g for g in GRAPHS if len(g[2]) == 1],
+                         ids=[g[0] for g in GRAPHS if len(g[2]) == 1])
+def test_one_leaders_betweenness_gives_the_same_reliance(name, G, leaders, monkeypatch):
+    from netlearn.report import fast
+
+    slow = leadership.reliance_on_formal_leaders(G, leaders=leaders)
+    between = nx.betweenness_centrality(G, normalized=True)[leaders[0]]
+    monkeypatch.setattr(fast, "_paths_through", lambda *a: pytest.fail("paths counted again"))
+    quick = fast.reliance(G, leaders, leader_betweenness=between)
+    assert quick.pairs == slow.pairs
+    assert quick.path_share == pytest.approx(slow.path_share, abs=1e-12)
+    assert quick.efficiency_drop == pytest.approx(slow.efficiency_drop, abs=1e-12)
+
+
+def _tables(name):
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "datasets" / name
+    return {part: pd.read_csv(folder / f"{part}.csv", dtype=str, keep_default_na=False)
+            for part in ("members", "ties", "relations")}
+
+
+def _community_tables(n=450):
+    from netlearn.synthetic import make_community
+
+    return make_community(n_members=n, mean_degree=8, n_regions=5, seed=3)
+
+
+def _with_leaders(tables, leaders, name="network"):
+    """The network of ``tables`` with exactly ``leaders`` marked as formal leaders."""
+    members = tables["members"].copy()
+    members["formal_leader"] = ["yes" if v in leaders else "no" for v in members["id"]]
+    return Network.from_frames(members, tables["ties"], relations=tables["relations"], name=name)
+
+
+def _community():
+    tables = _community_tables()
+    return Network.from_frames(tables["members"], tables["ties"], relations=tables["relations"], name="community")
+
+
+REPORT_CASES = [
+    ("q_community knows, one leader", lambda: netlearn.load_dataset("q_community"), None),
+    ("q_community advice (directed)", lambda: netlearn.load_dataset("q_community"), "advice"),
+    ("q_community, three leaders", lambda: _with_leaders(_tables("q_community"), {"q001", "q050", "q120"}), None),
+    ("small network by hand", lambda: small_network(), None),
+    ("450 members (igraph roles)", _community, None),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "relation"), REPORT_CASES, ids=[c[0] for c in REPORT_CASES])
+def test_report_numbers_equal_the_readable_measures(name, make, relation):
+    """Every leadership, overview and E-I number in the report equals networkx, leadership and diversity."""
+    import warnings
+
+    from netlearn import diversity
+
+    net = make()
+    report = build_report(net, relation=relation, key=KEY, min_group_size=1)
+    G = net.graph(relation or choose_relation(net))
+    overview = report.section("overview").data
+    pieces = list(nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G))
+    assert overview["components"] == len(pieces) and overview["largest_component"] == max(map(len, pieces))
+    assert overview["isolated"] == list(nx.isolates(G))
+
+    data = report.section("leadership").data
+    assert data["degree_centralization"] == leadership.centralization(G, "degree")
+    assert data["betweenness_centralization"] == pytest.approx(leadership.centralization(G, "betweenness"), abs=1e-9)
+    leaders = data["formal_leaders"]
+    assert leaders == [v for v in G if G.nodes[v].get("formal_leader") is True]
+    slow = leadership.reliance_on_formal_leaders(G, leaders=leaders)
+    assert data["path_share"] == pytest.approx(slow.path_share, abs=1e-9)
+    assert data["efficiency_drop"] == pytest.approx(slow.efficiency_drop, abs=1e-9)
+    tables = data["what_if"]
+    assert len(tables) == 2
+    for table in tables.values():
+        expected = leadership.what_if_removed(G, table.attrs["removed"])
+        for row in expected.index:
+            for column in expected.columns:
+                want, got = expected.loc[row, column], table.loc[row, column]
+                if isinstance(want, float):
+                    assert got == pytest.approx(want, abs=1e-12), (row, column)
+                else:
+                    assert got == want, (row, column)
+
+    diversity_data = report.section("diversity").data
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for attribute, info in diversity_data["compositions"].items():
+            if info["ei"] is not None:
+                assert info["ei"] == diversity.ei_index(G, attribute, missing="ignore"), attribute
+        by_group = diversity.ei_index_by_group(G, report.settings["group"], missing="ignore")
+    shown = diversity_data["ei_by_group"]
+    assert shown and all(shown[str(g)] == pytest.approx(by_group.loc[g, "ei_index"], abs=1e-15)
+                         for g in by_group.index if str(g) in shown and not math.isnan(by_group.loc[g, "ei_index"]))
+
+
+def test_the_report_computes_each_heavy_measure_once(monkeypatch):
+    """Betweenness once (for roles, reused by leadership), no igraph efficiency, no second path count."""
+    import igraph
+
+    from netlearn.report import fast
+
+    calls = {"betweenness": 0, "harmonic": 0, "arrays": 0, "paths": 0, "networkx betweenness": 0}
+
+    def counting(name, function):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(igraph.Graph, "betweenness", counting("betweenness", igraph.Graph.betweenness))
+    monkeypatch.setattr(igraph.Graph, "harmonic_centrality", counting("harmonic", igraph.Graph.harmonic_centrality))
+    monkeypatch.setattr(nx, "betweenness_centrality", counting("networkx betweenness", nx.betweenness_centrality))
+    monkeypatch.setattr(fast, "graph_arrays", counting("arrays", fast.graph_arrays))
+    monkeypatch.setattr(fast, "_paths_through", counting("paths", fast._paths_through))
+    report = build_report(_community(), key=KEY)
+    assert report.section("leadership").data["path_share"] > 0
+    assert calls == {"betweenness": 1, "harmonic": 0, "arrays": 1, "paths": 0, "networkx betweenness": 0}
+    # several leaders: their paths are counted once, by one batched search
+    calls.update(dict.fromkeys(calls, 0))
+    tables = _community_tables()
+    build_report(_with_leaders(tables, set(tables["members"]["id"][:3])), key=KEY)
+    assert calls["paths"] == 1 and calls["betweenness"] == 1 and calls["harmonic"] == 0
+
+
+def test_weighted_ties_do_not_reuse_the_profiles_betweenness():
+    from netlearn.report.section_leadership import _leader_betweenness
+
+    G = nx.path_graph(4)
+    profile = pd.DataFrame({"betweenness": [0.0, 0.5, 0.5, 0.0]}, index=range(4))
+    assert _leader_betweenness(G, profile, [1]) == 0.5
+    assert _leader_betweenness(G, profile, [1, 2]) is None            # several leaders: counted by paths
+    G.edges[0, 1]["weight"] = 3.0
+    assert _leader_betweenness(G, profile, [1]) is None               # weights: the profile might use them

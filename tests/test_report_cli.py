@@ -307,6 +307,9 @@ def test_progress_is_shown_one_line_per_step(network, tmp_path, key_file, capsys
     steps = re.findall(r"netlearn report \[(\d)/6\] ([^.]+) \.\.\. \d+\.\d s", err)
     assert [int(n) for n, _ in steps] == [1, 2, 3, 4, 5, 6]
     assert steps[0][1] == "Reading the files" and steps[-1][1] == "Writing the page"
+    # after each step but the last: the steps left and, once the files are read, the time left
+    lefts = re.findall(r"\d+\.\d s; (\d) of 6 steps left, (under 5 s|about \d+ s|about \d+ min) left", err)
+    assert [int(n) for n, _ in lefts] == [5, 4, 3, 2, 1]
 
 
 def test_progress_uses_tqdm_when_it_is_installed(network, tmp_path, key_file, capsys, monkeypatch):
@@ -330,9 +333,40 @@ def test_progress_uses_tqdm_when_it_is_installed(network, tmp_path, key_file, ca
     monkeypatch.setitem(sys.modules, "tqdm", types.SimpleNamespace(tqdm=FakeBar))
     assert run(network, tmp_path / "o.html", key_file) == 0
     assert calls[0] == ("start", 6) and calls[-1] == ("close", None)
-    assert [c for c in calls if c[0] == "step"][0] == ("step", "Reading the files")
+    steps = [text for kind, text in calls if kind == "step"]
+    assert steps[0] == "step 1: Reading the files"                     # nothing to estimate from yet
+    assert re.fullmatch(r"step 2: Overview; (under 5 s|about \d+ s) left", steps[1]), steps[1]
+    assert steps[-2].startswith("step 6: Writing the page; ") and steps[-1] == "finished"
     assert sum(1 for c in calls if c[0] == "done") == 6
     assert "[1/6]" not in capsys.readouterr().err
+
+
+def test_time_left_follows_the_forecast_scaled_by_the_speed_seen(monkeypatch):
+    clock = [100.0]
+    from netlearn.report import progress as progress_module
+
+    monkeypatch.setattr(progress_module.time, "perf_counter", lambda: clock[0])
+    progress = cli.Progress(3, quiet=True)
+    assert progress.seconds_left() is None                            # no forecast yet
+    progress.plan({"a": 10.0, "b": 20.0, "c": 30.0})
+    assert progress.seconds_left() == 60.0
+    with progress("a"):
+        clock[0] += 20.0                                               # twice as slow as forecast
+    assert progress.seconds_left() == (20.0 + 30.0) * 2
+    with progress("b"):
+        clock[0] += 15.0                                               # 15 s into a 40 s (scaled) step
+        assert progress.seconds_left() == 25.0 + 60.0
+        clock[0] += 100.0                                              # longer than forecast: not negative
+        assert progress.seconds_left() == 60.0
+    assert [progress_module.duration(x) for x in (2, 61, 7200)] == ["under 5 s", "1 min", "2 h"]
+
+
+def test_forecast_grows_with_members_times_ties_and_leaders():
+    small, large = cli.estimate_seconds(5000, 50000), cli.estimate_seconds(20000, 200000)
+    assert 12 < large["Roles in the network"] / small["Roles in the network"] <= 16   # 4 x members, 4 x ties
+    several = cli.estimate_seconds(5000, 50000, leaders=3)
+    assert several["How leadership is spread"] > 2 * small["How leadership is spread"]
+    assert "Diagnostics: health check and maturity matrix" in cli.estimate_seconds(10, 20, responses=2)
 
 
 def test_unexpected_problem_exits_1_with_a_short_message(network, tmp_path, key_file, capsys, monkeypatch):
@@ -380,3 +414,152 @@ def test_bad_responses_file_exits_2(network, tmp_path, key_file, capsys):
     unknown.write_text("who,what\n1,2\n", encoding="utf-8")
     assert run(network, tmp_path / "o.html", key_file, "--quiet", "--responses", str(unknown)) == 2
     assert "does not look like a responses file" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------- never over an input
+def _case_insensitive(folder):
+    probe = folder / "CaseProbe.txt"
+    probe.write_text("x", encoding="utf-8")
+    try:
+        return (folder / "caseprobe.txt").exists()
+    finally:
+        probe.unlink()
+
+
+def _output_onto(kind, network, tmp_path, health):
+    """An -o path that is the same file as one input, spelled in a way that hides it."""
+    members, ties, relations = network
+    if kind == "members, as given":
+        return members
+    if kind == "ties, through ..":
+        (members.parent / "sub").mkdir()
+        return members.parent / "sub" / ".." / ties.name
+    if kind == "relations, through a symbolic link":
+        link = tmp_path / "link.html"
+        link.symlink_to(relations)
+        return link
+    if kind == "members, through a linked folder":
+        folder = tmp_path / "linked"
+        folder.symlink_to(members.parent, target_is_directory=True)
+        return folder / members.name
+    if kind == "responses, as a hard link":
+        link = tmp_path / "hard.html"
+        os.link(health, link)
+        return link
+    if kind == "responses, relative to the working folder":
+        return Path(os.path.relpath(health))
+    if kind == "the pseudonym key":
+        return tmp_path / "key"
+    raise AssertionError(kind)
+
+
+@pytest.mark.parametrize("force", [False, True], ids=["without --force", "with --force"])
+@pytest.mark.parametrize("kind", ["members, as given", "ties, through ..", "relations, through a symbolic link",
+                                  "members, through a linked folder", "responses, as a hard link",
+                                  "responses, relative to the working folder", "the pseudonym key"])
+def test_report_never_overwrites_an_input(network, tmp_path, key_file, capsys, monkeypatch, kind, force):
+    health = tmp_path / "answers" / "health_check.csv"
+    health.parent.mkdir()
+    health.write_bytes((ROOT / "datasets" / "responses" / "health_check.csv").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    key_file.write_bytes(b"k" * 64)   # made on the first run otherwise
+    out = _output_onto(kind, network, tmp_path, health)
+    inputs = [*network, health, key_file]
+    before = {path: path.read_bytes() for path in inputs}
+    code = run(network, out, key_file, "--quiet", "--responses", str(health), *(["--force"] if force else []))
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "never replaces one of its own inputs" in err and "-o" in err and "Traceback" not in err
+    assert {path: path.read_bytes() for path in inputs} == before, "every input is unchanged"
+
+
+def test_report_never_overwrites_an_input_in_other_capitals(network, tmp_path, key_file, capsys):
+    members = network[0]
+    if not _case_insensitive(members.parent):
+        pytest.skip("this file system tells capitals apart, so MEMBERS.CSV is another file")
+    before = members.read_bytes()
+    assert run(network, members.parent / "MEMBERS.CSV", key_file, "--quiet", "--force") == 2
+    assert "members file" in capsys.readouterr().err and members.read_bytes() == before
+
+
+def test_same_file_sees_through_spellings_and_links(tmp_path):
+    original = tmp_path / "members.csv"
+    original.write_text("id\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    os.link(original, tmp_path / "hard.csv")
+    (tmp_path / "soft.csv").symlink_to(original)
+    assert cli.same_file(original, tmp_path / "sub" / ".." / "members.csv")
+    assert cli.same_file(original, tmp_path / "hard.csv")
+    assert cli.same_file(tmp_path / "soft.csv", original)
+    assert not cli.same_file(original, tmp_path / "report.html")           # does not exist yet
+    (tmp_path / "copy.csv").write_text("id\n", encoding="utf-8")
+    assert not cli.same_file(original, tmp_path / "copy.csv")              # same content, another file
+
+
+def test_a_report_next_to_its_inputs_is_still_written(network, tmp_path, key_file, capsys):
+    out = network[0].parent / "members.html"                               # same folder, other name
+    assert run(network, out, key_file, "--quiet") == 0, capsys.readouterr().err
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+# ---------------------------------------------------------------------- accessibility, without a browser
+class Structure(HTMLParser):
+    """What the accessibility checks need: the html tag's lang, images, header cells, scroll boxes, headings."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.lang, self.images, self.headers, self.boxes, self.headings, self.ids, self.links = None, [], [], [], [], set(), []
+        self._header = None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        elif tag == "img":
+            self.images.append(attrs)
+        elif tag == "th":
+            self._header = [attrs, ""]
+        elif tag == "div" and "table-wrap" in attrs.get("class", ""):
+            self.boxes.append(attrs)
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        elif tag == "a":
+            self.links.append(attrs.get("href", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "th" and self._header is not None:
+            self.headers.append(tuple(self._header))
+            self._header = None
+
+    def handle_data(self, data):
+        if self._header is not None:
+            self._header[1] += data
+
+
+def test_page_structure_is_accessible_without_a_browser(network, tmp_path, key_file, capsys):
+    """lang, alt text on every picture, scope on every header cell, no empty heading cell, keyboard-scrollable tables."""
+    health = ROOT / "datasets" / "responses" / "health_check.csv"
+    out = tmp_path / "o.html"
+    assert run(network, out, key_file, "--quiet", "--responses", str(health)) == 0, capsys.readouterr().err
+    page = Structure(out.read_text(encoding="utf-8"))
+    assert page.lang == "en-GB"
+    assert len(page.images) >= 2 and all(len(image.get("alt", "").strip()) > 20 for image in page.images)
+    assert page.headers and all(attrs.get("scope") in ("col", "row") for attrs, _ in page.headers)
+    assert all(text.strip() for _, text in page.headers), "every header cell has text (hidden text counts)"
+    assert page.boxes and all(box.get("tabindex") == "0" and box.get("role") == "region" and box.get("aria-label")
+                              for box in page.boxes)
+    assert page.headings[0] == 1 and all(b - a <= 1 for a, b in zip(page.headings, page.headings[1:])), \
+        "headings go down one level at a time"
+    assert all(link[1:] in page.ids for link in page.links if link.startswith("#")), "every link inside the page lands"
+
+
+def test_a_picture_without_alt_text_is_refused():
+    from netlearn.report.build import Image, Report, Section
+    from netlearn.report.html import render_html
+
+    section = Section("overview", "Overview", blocks=[Image(b"\x89PNG", "  ")])
+    with pytest.raises(ValueError, match="alternative text"):
+        render_html(Report("R", [], [], [], [section], [], {}, "today"))

@@ -42,7 +42,22 @@ def test_explanations_are_escaped():
     error = DataError("'<b>x</b>' is odd", file="<ties>.csv", row=3, column="<c>", fix="Use <i>y</i>.")
     html = own.explain_error(error)
     assert "<b>" not in html and "<i>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
-    assert "row 3 (as a spreadsheet numbers it" in own.explain_error_text(error)
+    assert "row 3 (the row number your spreadsheet shows at the left)" in own.explain_error_text(error)
+
+
+def test_a_header_problem_below_blank_rows_is_not_said_to_be_on_row_1(tmp_path):
+    """The explanation said "the column names are row 1", untrue for a file whose first rows are blank."""
+    members = tmp_path / "members.csv"
+    members.write_text("id,name\na,Ann\nb,Bo\n", encoding="utf-8")
+    ties = tmp_path / "ties.csv"
+    ties.write_text("\n\nsource,targt\na,b\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        netlearn.read_network(members, ties)
+    text = own.explain_error_text(info.value)
+    assert info.value.row == 3 and text.startswith("Where: ties.csv, row 3 (the row number your spreadsheet shows")
+    assert "row 1" not in text
+    shown = own._file_table("ties.csv", ties.read_text(), 3, "targt")   # only the misspelt name is marked
+    assert "<th>3</th><th>source</th><th class=bad>targt</th>" in shown and shown.count("class=bad") == 1
 
 
 def test_templates_load_and_match_the_documented_columns():

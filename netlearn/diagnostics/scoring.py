@@ -10,10 +10,16 @@
 
 **Privacy by default.** Any summary of fewer than ``threshold`` respondents (5 unless you say
 otherwise) is replaced by the words ``"suppressed: fewer than 5 respondents"``: no mean, no count,
-nothing that could be traced to a person. When only one group is that small, the smallest of
-the other groups is suppressed as well, so that the small group's figures cannot be worked out
-by subtracting the other groups from the total. Free text comes without ids or groups, in a
-shuffled order that depends only on the comments themselves.
+nothing that could be traced to a person. Everything these functions publish from one set of
+answers - each group's row on each dimension, the "(all)" rows, and the answer counts of each
+item for everyone and for each group - is decided in one step by :func:`survey_plan`, using
+:mod:`netlearn.disclosure`: a hidden figure must not be recoverable by subtracting shown ones
+(everyone minus the other groups, everyone's answer counts minus a group's, or a dimension
+rebuilt from its items when everyone answered every item), so further figures are hidden with
+the words ``"suppressed: protects a smaller group"`` until none is. The decision depends only on
+the answers, ``by``, ``threshold`` and ``min_answered``, so a summary and a chart made with the
+same settings always agree. Free text comes without ids or groups, in a shuffled order that
+depends only on the comments themselves.
 
 >>> import pandas as pd
 >>> from netlearn.diagnostics import read_responses
@@ -31,16 +37,20 @@ import numpy as np
 import pandas as pd
 
 from ..agreement import cronbach_alpha, rwg, rwg_j
-from ..synthetic import _Random
+from ..disclosure import Publication, protect
+from ..synthetic import StableRandom
 
 __all__ = ["DEFAULT_THRESHOLD", "suppressed_text", "is_suppressed", "scored_answers", "score_respondents",
-           "group_summary", "item_distribution", "free_text", "needed_items"]
+           "group_summary", "item_distribution", "free_text", "needed_items", "survey_plan", "SurveyPlan",
+           "PROTECTS_TEXT"]
 
 #: Summaries of fewer respondents than this are suppressed unless a function is told otherwise.
 DEFAULT_THRESHOLD = 5
 ALL = "(all)"
 NO_GROUP = "(no group)"
 _STATS = ("n", "mean", "median", "sd", "iqr", "rwg_j", "alpha", "most_agreed", "least_agreed")
+#: The words in a cell hidden so that a smaller group's figures cannot be worked out from it.
+PROTECTS_TEXT = "suppressed: protects a smaller group"
 
 
 def suppressed_text(threshold=DEFAULT_THRESHOLD, what="respondents"):
@@ -176,6 +186,92 @@ def _group_labels(responses, by):
     return responses.meta[by].map(lambda g: g if g else NO_GROUP).astype(object)
 
 
+class SurveyPlan:
+    """What may be shown from one set of answers: see :func:`survey_plan`.
+
+    ``labels`` (each respondent's group, or None without groups), ``groups`` (in display order)
+    and ``protection`` (a :class:`netlearn.disclosure.Protection` over the cells
+    ``("dimension", group, dimension_id)`` and ``("item", group, item_id)``, with ``"(all)"`` for
+    everyone).
+    """
+
+    def __init__(self, labels, groups, publication, protection):
+        self.labels, self.groups, self.publication, self.protection = labels, groups, publication, protection
+
+    def reason(self, kind, group, ident):
+        """``"primary"``, ``"secondary"`` or ``""`` for the cell (``kind`` is "dimension" or "item")."""
+        return self.protection.reason((kind, group, ident))
+
+    def hidden(self, kind, group, ident):
+        """True when that group's figures on that dimension or item must not be shown."""
+        return self.protection.hidden((kind, group, ident))
+
+
+def survey_plan(responses, *, by="group", threshold=DEFAULT_THRESHOLD, min_answered=0.5):
+    """Decide, once, which group and dimension figures and which answer counts may be shown.
+
+    In words: every figure the diagnostics publish from these answers becomes a cell of one
+    :class:`netlearn.disclosure.Publication` - each group's (and everyone's) respondents with a
+    score on each dimension, and their answers to each rating item. The relations a reader can
+    see are added: everyone = the sum of the groups (per dimension and per item) and, for a
+    group in which every respondent answered all or none of a dimension's items, ``k x`` the
+    dimension's total score = the sum of its ``k`` items' totals (so a dimension can be rebuilt
+    from its items' answer counts). :func:`netlearn.disclosure.protect` then suppresses cells of
+    1 to ``threshold - 1`` respondents and, where one could still be worked out, further cells.
+
+    Parameters
+    ----------
+    responses : Responses
+    by, threshold, min_answered
+        As for :func:`group_summary`.
+
+    Returns
+    -------
+    SurveyPlan
+
+    Examples
+    --------
+    Groups of 6 and 20; only 4 of the 6 answered the "purpose" items. Their purpose figures are
+    hidden, and so are the 20's (else everyone minus the 20 gives the 4), but everyone's are
+    shown:
+
+    >>> import pandas as pd
+    >>> from netlearn.diagnostics import read_responses
+    >>> frame = pd.DataFrame({"respondent": [f"r{k}" for k in range(26)], "group": ["x"] * 6 + ["y"] * 20,
+    ...                       "pu1": [4, 2, 3, 5, None, None] + [4] * 20, "fo1": [3] * 26})
+    >>> plan = survey_plan(read_responses(frame, "network_health_check"), min_answered=1)
+    >>> [plan.reason("dimension", g, "purpose") for g in ("(all)", "x", "y")]
+    ['', 'primary', 'secondary']
+    >>> [plan.reason("dimension", g, "form") for g in ("(all)", "x", "y")]
+    ['', '', '']
+    """
+    _check_threshold(threshold)
+    instrument = responses.instrument
+    labels = _group_labels(responses, by)
+    groups = sorted(labels.value_counts().index, key=lambda g: (g == NO_GROUP, str(g))) if labels is not None else []
+    scores = score_respondents(responses, min_answered=min_answered)
+    answers = responses.answers
+    masks = [(ALL, np.ones(len(answers), dtype=bool))] + [(g, (labels == g).to_numpy()) for g in groups]
+    pub = Publication(int(threshold))
+    rating = {item.id for item in instrument.rating_items}
+    for dim in instrument.dimension_ids:
+        items = [i.id for i in instrument.items_of(dim) if i.id in rating]
+        present = answers.reindex(columns=items).notna().to_numpy()
+        answered = present.sum(axis=1)
+        has_score = scores[dim].notna().to_numpy()
+        for group, mask in masks:
+            dim_key = pub.add(("dimension", group, dim), int(has_score[mask].sum()), total=group == ALL)
+            per_item = present[mask].sum(axis=0)
+            item_keys = [pub.add(("item", group, i), int(n), total=group == ALL) for i, n in zip(items, per_item)]
+            if items and np.isin(answered[mask], (0, len(items))).all():  # all-or-none: the items rebuild it
+                pub.add_relation({dim_key: len(items), **{key: -1 for key in item_keys}})
+        if groups:
+            pub.add_sum(("dimension", ALL, dim), [("dimension", g, dim) for g in groups])
+            for i in items:
+                pub.add_sum(("item", ALL, i), [("item", g, i) for g in groups])
+    return SurveyPlan(labels, groups, pub, protect(pub))
+
+
 def _dimension_stats(scores, scored, items, points):
     """The figures for one dimension in one group (no suppression here)."""
     valid = scores.dropna()
@@ -228,13 +324,15 @@ def group_summary(responses, *, by="group", threshold=DEFAULT_THRESHOLD, min_ans
         A group with fewer respondents than this (default 5) is suppressed: every figure in its
         rows, the count included, is replaced by ``"suppressed: fewer than 5 respondents"``. A
         dimension that fewer than ``threshold`` respondents of a group could be scored on is
-        suppressed in the same way. If exactly one group is suppressed, the smallest other group
-        is suppressed too (``"suppressed: protects a smaller group"``), so that the small group
-        cannot be worked out from ``"(all)"`` by subtraction.
+        suppressed in the same way. Where a suppressed row could be worked out from the others
+        (``"(all)"`` minus the groups shown, or the group's answer counts from
+        :func:`item_distribution`), another row of the same dimension is suppressed too
+        (``"suppressed: protects a smaller group"``): see :func:`survey_plan`.
     min_answered : float or int
         As for :func:`score_respondents`.
     include_all : bool
-        Add the ``"(all)"`` rows (first).
+        Add the ``"(all)"`` rows (first). Suppression is decided as if they were shown, since
+        everyone's figures are usually published somewhere else.
 
     Returns
     -------
@@ -275,32 +373,25 @@ def group_summary(responses, *, by="group", threshold=DEFAULT_THRESHOLD, min_ans
     """
     _check_threshold(threshold)
     instrument = responses.instrument
-    labels = _group_labels(responses, by)
+    plan = survey_plan(responses, by=by, threshold=threshold, min_answered=min_answered)
     scored = scored_answers(responses)
     scores = score_respondents(responses, min_answered=min_answered)
     points = instrument.scale.points
-    if labels is None:
-        by, labels = None, pd.Series(ALL, index=responses.answers.index, dtype=object)
-    sizes = labels.value_counts()
-    groups = sorted(sizes.index, key=lambda g: (g == NO_GROUP, str(g))) if by is not None else []
-    primary = {g for g in groups if sizes[g] < threshold}
-    secondary = set()
-    if include_all and len(primary) == 1 and len(groups) > 1:
-        others = sorted((g for g in groups if g not in primary), key=lambda g: (sizes[g], str(g)))
-        secondary.add(others[0])
-    plan = ([(ALL, pd.Series(True, index=labels.index))] if include_all or by is None else [])
-    plan += [(g, labels == g) for g in groups]
+    labels, groups = plan.labels, plan.groups
+    everyone = pd.Series(True, index=responses.answers.index)
+    rows_for = ([(ALL, everyone)] if include_all or labels is None else []) + [(g, labels == g) for g in groups]
     rows = []
-    for group, mask in plan:
+    for group, mask in rows_for:
         size = int(mask.sum())
         for dim in instrument.dimension_ids:
             row = {"group": group, "dimension": dim}
             if size < threshold:
                 row.update({s: suppressed_text(threshold) for s in _STATS})
                 row["note"] = f"fewer than {threshold} respondents in the group"
-            elif group in secondary:
-                row.update({s: "suppressed: protects a smaller group" for s in _STATS})
-                row["note"] = "suppressed so that a smaller group's figures cannot be worked out from the total"
+            elif plan.reason("dimension", group, dim) == "secondary":
+                row.update({s: PROTECTS_TEXT for s in _STATS})
+                row["note"] = ("suppressed so that a smaller group's figures cannot be worked out from the total "
+                               "or from other tables")
             else:
                 items = [i.id for i in instrument.items_of(dim)]
                 figures, notes = _dimension_stats(scores.loc[mask, dim], scored.loc[mask], items, points)
@@ -317,7 +408,7 @@ def group_summary(responses, *, by="group", threshold=DEFAULT_THRESHOLD, min_ans
     return frame
 
 
-def item_distribution(responses, *, threshold=DEFAULT_THRESHOLD, group=None, by="group"):
+def item_distribution(responses, *, threshold=DEFAULT_THRESHOLD, group=None, by="group", min_answered=0.5):
     """How many respondents chose each point of the scale, per rating item, as given (not reversed).
 
     Parameters
@@ -325,13 +416,18 @@ def item_distribution(responses, *, threshold=DEFAULT_THRESHOLD, group=None, by=
     responses : Responses
     threshold : int
         Items answered by fewer respondents than this are left out (their ids are listed in
-        ``result.attrs["suppressed"]``); if the (group's) respondents number fewer than this,
-        every item is. Items nobody answered (or that the file has no column for) have nothing
-        to show and are listed in ``result.attrs["unanswered"]``.
+        ``result.attrs["suppressed"]``), and so are items whose counts, taken from everyone's,
+        would give such a small set of answers away (or rebuild a suppressed dimension of
+        :func:`group_summary`): the decision is :func:`survey_plan`'s, made over every group at
+        once, so asking for one group or for everyone gives counts that never combine into a
+        hidden one. Items nobody answered (or that the file has no column for) have nothing to
+        show and are listed in ``result.attrs["unanswered"]``.
     group : str, optional
         Only this group's respondents (the ``by`` column).
     by : str
-        The column that ``group`` refers to.
+        The column that defines the groups (``"group"`` or ``"table"``).
+    min_answered : float or int
+        As for :func:`group_summary`; use the same value there so that the two agree.
 
     Returns
     -------
@@ -354,17 +450,20 @@ def item_distribution(responses, *, threshold=DEFAULT_THRESHOLD, group=None, by=
     two ends of the scale, or a crowd in the middle.
     """
     _check_threshold(threshold)
+    plan = survey_plan(responses, by=by, threshold=threshold, min_answered=min_answered)
+    cell = ALL
     if group is not None:
-        responses = responses.subset(responses.meta[by] == group)
+        cell = NO_GROUP if group == "" else group
+        responses = responses.subset(responses.meta[by] == ("" if group == NO_GROUP else group))
     instrument = responses.instrument
     points = instrument.scale.points
     rows, hidden, unanswered = [], [], []
     for item in instrument.rating_items:
-        answers = responses.answers[item.id].dropna()
+        answers = responses.answers[item.id].dropna() if item.id in responses.answers else pd.Series(dtype=float)
         if len(answers) == 0:
             unanswered.append(item.id)
             continue
-        if len(answers) < threshold or len(responses) < threshold:
+        if len(answers) < threshold or plan.hidden("item", cell, item.id):
             hidden.append(item.id)
             continue
         counts = answers.astype(int).value_counts()
@@ -418,7 +517,7 @@ def free_text(responses, *, seed=0, threshold=DEFAULT_THRESHOLD):
     attached, and take out details (a named colleague, a rare job title) before sharing.
     """
     _check_threshold(threshold)
-    rng = _Random(seed)
+    rng = StableRandom(seed)
     rows = []
     for item in responses.instrument.text_items:
         comments = sorted(c.strip() for c in responses.text[item.id] if isinstance(c, str) and c.strip())

@@ -7,11 +7,18 @@ with questions to discuss. By default people appear as stable pseudonyms and fig
 fewer than 5 people are suppressed.
 
 Modules
-    :mod:`~netlearn.report.build` - the sections as data (:func:`build_report`);
+    :mod:`~netlearn.report.build` - the sections as data (:func:`build_report`), from
+    :mod:`~netlearn.report.context` (relation and group chosen, how members appear, which member
+    counts may be shown), one module per section (:mod:`~netlearn.report.section_overview`,
+    :mod:`~netlearn.report.section_roles`, :mod:`~netlearn.report.section_leadership`,
+    :mod:`~netlearn.report.section_diversity`), :mod:`~netlearn.report.blocks` (paragraphs,
+    tables, images as data) and :mod:`~netlearn.report.formatting` (numbers and lists in words);
     :mod:`~netlearn.report.html` - the page (:func:`render_html`);
-    :mod:`~netlearn.report.cli` - the command line (:func:`main`), progress, exit codes, safe writing;
+    :mod:`~netlearn.report.cli` - the command line (:func:`main`), progress with the time left, exit
+    codes, safe writing (never over an input file);
     :mod:`~netlearn.report.pseudonyms`, :mod:`~netlearn.report.suppression` - the privacy rules;
-    :mod:`~netlearn.report.fast` - reliance and what-if fast enough for 5,000 members;
+    :mod:`~netlearn.report.fast` - the graph as arrays, made once; reliance, what-if, pieces and E-I
+    counts from them, fast enough for 20,000 members;
     :mod:`~netlearn.report.figures`, :mod:`~netlearn.report.prompts`,
     :mod:`~netlearn.report.diagnostics` - charts, words, survey responses.
 

@@ -7,13 +7,19 @@ Exit codes
     it; ``--debug`` shows the full traceback).
 
 Writing safely
-    The page is written to a temporary file in the same folder and then moved into place, so a
+    The report is never written over one of its own inputs (the members, ties, relations or
+    responses files, an instrument file or the pseudonym key), with or without ``--force``: an
+    output path that is the same file as an input - written another way, through a symbolic link,
+    with ``..``, in other capitals on a file system that ignores case, or as a hard link - is
+    refused with exit code 2. The page is written to a temporary file in the same folder and then moved into place, so a
     report is never half written. An existing file is never replaced unless ``--force`` is given
     (and even two runs racing each other cannot overwrite one another's report without it).
 
 Progress
-    Each step is reported on the terminal (standard error): with a progress bar if the
-    ``tqdm`` package is installed, otherwise one plain line per step. ``--quiet`` turns it off.
+    Each step is reported on the terminal (standard error) with the steps done and left and,
+    once the files are read, about how long is left (a forecast from the network's size, corrected
+    by how fast this computer has been so far): with a progress bar if the ``tqdm`` package is
+    installed, otherwise one plain line per step. ``--quiet`` turns it off.
 """
 
 from __future__ import annotations
@@ -23,12 +29,13 @@ import contextlib
 import os
 import sys
 import tempfile
-import time
 import traceback
 from pathlib import Path
 
+from .progress import Progress, estimate_seconds
+
 __all__ = ["main", "build_parser", "write_report", "unique_path", "ReportExists", "EXIT_OK", "EXIT_UNEXPECTED",
-           "EXIT_BAD_INPUT"]
+           "EXIT_BAD_INPUT", "same_file", "input_files", "clashing_input", "Progress", "estimate_seconds"]
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -170,48 +177,69 @@ def build_parser():
     return parser
 
 
-# ====================================================================== progress
-class Progress:
-    """Reports steps on standard error: a tqdm bar if tqdm is installed, otherwise one line per step."""
+# ====================================================================== inputs are never overwritten
+def same_file(a, b):
+    """Whether the paths ``a`` and ``b`` name the same file on disk.
 
-    def __init__(self, total, *, quiet=False, stream=None):
-        self.total = total
-        self.done = 0
-        self.quiet = quiet
-        self.stream = stream or sys.stderr
-        self.bar = None
-        self.times = {}
-        if not quiet:
-            try:
-                from tqdm import tqdm
-            except ImportError:
-                tqdm = None
-            if tqdm is not None:
-                self.bar = tqdm(total=total, desc="netlearn report", unit="step", file=self.stream, leave=True)
+    True when they resolve to the same place (symbolic links and ``..`` followed, letter case
+    ignored where the operating system ignores it), or when both exist and are the same file
+    (a hard link, or another spelling on a file system that ignores case).
 
-    @contextlib.contextmanager
-    def __call__(self, label):
-        started = time.perf_counter()
-        if self.bar is not None:
-            self.bar.set_postfix_str(label)
-        elif not self.quiet:
-            self.stream.write(f"netlearn report [{self.done + 1}/{self.total}] {label} ... ")
-            self.stream.flush()
-        try:
-            yield
-        finally:
-            seconds = time.perf_counter() - started
-            self.times[label] = seconds
-            self.done += 1
-            if self.bar is not None:
-                self.bar.update(1)
-            elif not self.quiet:
-                self.stream.write(f"{seconds:.1f} s\n")
-                self.stream.flush()
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / "members.csv").write_text("id\\n")
+    3
+    >>> same_file(folder / "members.csv", folder / "sub" / ".." / "members.csv")
+    True
+    >>> same_file(folder / "members.csv", folder / "report.html")
+    False
+    """
+    a, b = Path(a).expanduser(), Path(b).expanduser()
+    try:
+        if os.path.normcase(str(a.resolve())) == os.path.normcase(str(b.resolve())):
+            return True
+    except (OSError, RuntimeError):  # a symbolic link loop: fall back on samefile below
+        pass
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (or cannot be read): not the same file
+        return False
 
-    def close(self):
-        if self.bar is not None:
-            self.bar.close()
+
+def input_files(args):
+    """The files a ``report`` command reads, as (what, path) pairs: members, ties, relations, responses, key.
+
+    A responses folder contributes every file in it; an instrument given as a YAML file counts too.
+    """
+    from .diagnostics import parse_spec
+
+    found = [("members file", args.members), ("ties file", args.ties)]
+    if getattr(args, "relations", None):
+        found.append(("relations file", args.relations))
+    for spec in getattr(args, "responses", None) or []:
+        name, path = parse_spec(spec)
+        if name and name.endswith((".yaml", ".yml")):
+            found.append(("instrument file", name))
+        folder = Path(path).expanduser()
+        if folder.is_dir():
+            found.extend(("responses file", str(item)) for item in sorted(folder.iterdir()) if item.is_file())
+        else:
+            found.append(("responses file", path))
+    if getattr(args, "key_file", None):
+        found.append(("pseudonym key file", args.key_file))
+    elif not getattr(args, "show_names", False):
+        from .pseudonyms import default_key_path
+
+        found.append(("pseudonym key file", str(default_key_path())))
+    return found
+
+
+def clashing_input(output, inputs):
+    """The first (what, path) of ``inputs`` that is the same file as ``output``, or None."""
+    for what, path in inputs:
+        if same_file(output, path):
+            return what, path
+    return None
 
 
 # ====================================================================== writing
@@ -325,11 +353,31 @@ def run_report(args):
         return EXIT_UNEXPECTED
 
 
+def _forecast(net, args):
+    """:func:`estimate_seconds` for this network and these options (members, ties of the relation analysed)."""
+    from .build import choose_relation
+    from .fast import formal_leaders
+
+    try:
+        G = net.graph(choose_relation(net, args.relation))
+    except Exception:  # noqa: BLE001 - the report will explain a bad relation; estimate from all ties
+        return estimate_seconds(len(net.members), len(net.ties), responses=len(args.responses))
+    leaders = len(formal_leaders(G)) if "formal_leader" in net.members.columns else 0
+    return estimate_seconds(G.number_of_nodes(), G.number_of_edges(), leaders=leaders,
+                            responses=len(args.responses))
+
+
 def _run_report(args):
     from ..errors import NetlearnError
     from .pseudonyms import KeyFileError, default_key_path, load_or_create_key
 
     output = Path(args.output).expanduser()
+    clash = clashing_input(output, input_files(args))
+    if clash is not None:
+        what, path = clash
+        return _bad_input(f"The report would be written over the {what} {path} (-o {args.output} is the same file). "
+                          "A report never replaces one of its own inputs, even with --force. Choose another name "
+                          "for the report with -o, for example -o report.html.")
     if output.is_dir():
         return _bad_input(f"{output} is a folder. Give a file name for the report, e.g. -o {output / 'report.html'}.")
     if output.exists() and not args.force:
@@ -349,6 +397,7 @@ def _run_report(args):
     try:
         with progress("Reading the files"):
             net = loaders.read_network(args.members, args.ties, relations=args.relations)
+            progress.plan(_forecast(net, args))
             loaded = [diag.load(spec) for spec in args.responses]
             key, note = None, ""
             if not args.show_names:

@@ -169,8 +169,9 @@ def build_section(ctx, section, loaded):
             _matrix(entry, section, minimum)
     section.blocks.append(Paragraph(
         "Respondent codes and free-text comments are not included. Summaries of fewer than "
-        f"{minimum} respondents are suppressed by the diagnostics themselves, and where only one group would be, "
-        "another is too, so that it cannot be worked out from the total.", "note"))
+        f"{minimum} respondents are suppressed by the diagnostics themselves, and so are further figures wherever a "
+        "suppressed one could otherwise be worked out from the totals, the other groups or the chart of answers.",
+        "note"))
 
 
 def _survey(entry, section, minimum):

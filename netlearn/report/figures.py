@@ -13,9 +13,9 @@ from __future__ import annotations
 
 
 import networkx as nx
-from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-from ..drawing import GREY, OKABE_ITO, draw_network, figure_png, fixed_layout
+from ..drawing import GREY, MIN_FONT, OKABE_ITO, draw_network, figure_png, fixed_layout, new_figure
 
 __all__ = ["png_bytes", "network_figure", "degree_figure", "ei_figure", "MAX_DRAWN"]
 
@@ -45,7 +45,7 @@ def network_figure(G, *, colour_of, leaders=(), labels=None, title=""):
     H = nx.DiGraph() if G.is_directed() else nx.Graph()
     H.add_nodes_from((v, {"colour_group": colour_of.get(v)} if colour_of.get(v) is not None else {}) for v in G)
     H.add_edges_from(G.edges())
-    fig = Figure(figsize=(8, 6.4))
+    fig = new_figure((8, 6.4))
     ax = fig.subplots()
     size = 160 if len(H) <= 60 else (70 if len(H) <= 200 else 35)
     drawn = colour_of and any(value is not None for value in colour_of.values())
@@ -54,18 +54,22 @@ def network_figure(G, *, colour_of, leaders=(), labels=None, title=""):
     legend = ax.get_legend()
     if legend is not None:  # move it beside the drawing, where it hides no member
         handles = getattr(legend, "legend_handles", None) or getattr(legend, "legendHandles", [])
-        ax.legend(handles=handles, title="group", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
-                  frameon=False)
+        ax.legend(handles=handles, title="group", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=MIN_FONT,
+                  title_fontsize=MIN_FONT + 1, frameon=False)
     return png_bytes(fig)
 
 
 def degree_figure(degrees, *, title):
-    """A histogram of how many ties members have (for networks too large to draw)."""
-    fig = Figure(figsize=(7.5, 4))
+    """A histogram of how many ties members have (for networks too large to draw), drawn by seaborn."""
+    import seaborn as sns  # here, so that importing netlearn stays quick
+
+    fig = new_figure((7.5, 4))
     ax = fig.subplots()
     top = max(degrees) if len(degrees) else 0
-    bins = range(0, int(top) + 2) if top <= 60 else 40
-    ax.hist(degrees, bins=bins, color=OKABE_ITO[4], edgecolor="white")
+    options = {"discrete": True} if top <= 60 else {"bins": 40}  # one bar per number of ties, when few
+    sns.histplot(x=list(degrees), color=OKABE_ITO[4], edgecolor="white", alpha=1, ax=ax, **options)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("number of ties")
     ax.set_ylabel("members")
     ax.set_title(title)
@@ -78,16 +82,22 @@ def ei_figure(values, *, title):
 
     ``values`` is a list of (group, E-I index) pairs; suppressed groups must already be left out.
     """
-    fig = Figure(figsize=(7.5, 0.45 * len(values) + 1.4))
+    import seaborn as sns  # here, so that importing netlearn stays quick
+
+    fig = new_figure((7.5, 0.45 * len(values) + 1.4))
     ax = fig.subplots()
-    groups = [str(g) for g, _ in values][::-1]
-    numbers = [v for _, v in values][::-1]
+    groups = [str(g) for g, _ in values]
+    numbers = [v for _, v in values]
     colours = [OKABE_ITO[5] if v < 0 else OKABE_ITO[4] for v in numbers]
-    bars = ax.barh(groups, numbers, color=colours, edgecolor="black", linewidth=0.5)
-    for bar, value in zip(bars, numbers):
+    sns.barplot(x=numbers, y=groups, hue=groups, palette=dict(zip(groups, colours)), orient="h", order=groups,
+                saturation=1, edgecolor="black", linewidth=0.5, legend=False, ax=ax)
+    ax.set_ylabel("")
+    bars = [bar for container in ax.containers for bar in container]
+    for bar in bars:
+        value = bar.get_width()
         x = value + (0.03 if value >= 0 else -0.03)
         ax.text(x, bar.get_y() + bar.get_height() / 2, f"{value:+.2f}", va="center",
-                ha="left" if value >= 0 else "right", fontsize=9)
+                ha="left" if value >= 0 else "right", fontsize=MIN_FONT)
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlim(-1.15, 1.15)
     ax.set_xlabel("E-I index: -1 all ties inside the group, +1 all ties to other groups")

@@ -11,6 +11,14 @@ group names, column names, relation names, file names, messages - through the on
 declares a content security policy that forbids scripts altogether, so that even a mistake in
 escaping could not run anything.
 
+**Accessible** (WCAG 2.2 AA; ``tests/browser/test_report_accessibility.py`` runs axe-core on real
+reports): the page declares its language, has a skip link, a banner, one ``main`` and a footer,
+headings that go down one level at a time, every picture with alternative text saying what it
+shows (a picture without it is refused), every table with a caption and header cells with
+``scope`` (an empty first heading gets words read only by screen readers), and text colours with
+at least 4.5:1 contrast. A wide table scrolls inside a box that takes keyboard focus and is named
+after the table, so it can be scrolled without a mouse.
+
 >>> from netlearn.report.build import Report, Section, Paragraph
 >>> section = Section("overview", "Overview", blocks=[Paragraph("<script>alert(1)</script>")])
 >>> page = render_html(Report("A & B", [], [], [], [section], [], {}, "today"))
@@ -72,6 +80,12 @@ nav.toc a:hover, nav.toc a:focus { background: var(--soft); text-decoration: und
 .keyfigures .value { font-size: 1.35rem; font-weight: 700; line-height: 1.2; overflow-wrap: anywhere; }
 .keyfigures .label { color: var(--muted); font-size: 0.88rem; }
 .table-wrap { overflow-x: auto; margin: 0.75rem 0; -webkit-overflow-scrolling: touch; }
+.table-wrap:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+                   clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+.skip { position: absolute; left: -999rem; }
+.skip:focus { position: static; display: inline-block; padding: 0.3rem 0.6rem; background: var(--soft);
+              color: var(--accent); }
 table { border-collapse: collapse; width: 100%; font-size: 0.93rem; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0; caption-side: top; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
@@ -120,6 +134,12 @@ def _cell(value):
     return esc(value if value is not None else "")
 
 
+def _header(name):
+    """A column heading; an empty one (a first column of row labels) gets a heading read only by screen readers."""
+    text = "" if name is None else str(name).strip()
+    return esc(text) if text else '<span class="visually-hidden">item</span>'
+
+
 def _block(block):
     if isinstance(block, Paragraph):
         if block.kind == "subhead":
@@ -132,7 +152,7 @@ def _block(block):
                         for label, value in block.items)
         return f'<ul class="keyfigures">{items}</ul>'
     if isinstance(block, Table):
-        head = "".join(f'<th scope="col">{esc(c)}</th>' for c in block.columns)
+        head = "".join(f'<th scope="col">{_header(c)}</th>' for c in block.columns)
         body = []
         for row in block.rows:
             cells = []
@@ -143,12 +163,18 @@ def _block(block):
                     cells.append(f"<td>{_cell(value)}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")
         note = f'<p class="table-note">{esc(block.note)}</p>' if block.note else ""
-        return (f'<div class="table-wrap"><table><caption>{esc(block.caption)}</caption>'
+        # A wide table scrolls sideways inside its box: the box takes keyboard focus (so it can be
+        # scrolled without a mouse) and is a named region, so a screen reader says which table it holds.
+        return (f'<div class="table-wrap" tabindex="0" role="region" aria-label="{esc(block.caption or "Table")}">'
+                f"<table><caption>{esc(block.caption)}</caption>"
                 f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{note}</div>")
     if isinstance(block, Image):
         data = base64.b64encode(block.png).decode("ascii")
         caption = f"<figcaption>{esc(block.caption)}</figcaption>" if block.caption else ""
-        return f'<figure><img src="data:image/png;base64,{data}" alt="{esc(block.alt)}">{caption}</figure>'
+        alt = block.alt.strip() if isinstance(block.alt, str) else ""
+        if not alt:
+            raise ValueError("every picture in the report needs its alternative text (what it shows, in words)")
+        return f'<figure><img src="data:image/png;base64,{data}" alt="{esc(alt)}">{caption}</figure>'
     if isinstance(block, BulletList):
         title = f"<h3>{esc(block.title)}</h3>" if block.title else ""
         return title + "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.items) + "</ul>"
@@ -197,6 +223,7 @@ def render_html(report):
 </head>
 <body>
 <div class="page">
+<a class="skip" href="#main">Skip to the report's sections</a>
 <header>
 <h1>{esc(report.title)}</h1>
 <p class="lede">Made {esc(report.generated)}. A starting point for conversations about how the network works,
@@ -212,7 +239,7 @@ not a verdict on anyone in it.</p>
 <p class="note">{esc(sharing)}</p>
 </section>
 <nav class="toc" aria-label="Contents"><ol>{toc}</ol></nav>
-<main>
+<main id="main">
 {sections}
 </main>
 <footer>

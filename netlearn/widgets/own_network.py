@@ -19,7 +19,7 @@ Everything shown is escaped HTML; no callback ever leaves a traceback in the not
 
 >>> error = read_broken_example("unknown member")
 >>> print(explain_error_text(error))
-Where: ties.csv, row 4 (as a spreadsheet numbers it: the column names are row 1), column 'target'.
+Where: ties.csv, row 4 (the row number your spreadsheet shows at the left), column 'target'.
 What is wrong: 'm99' is not the id of any member in members.csv.
 How to fix it: Check the spelling, or add a row for 'm99' to members.csv.
 """
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -35,11 +36,15 @@ import ipywidgets as widgets
 
 from ..errors import DataError, NetlearnError
 from ..loaders import datasets_folder, load_dataset, read_network
+from ..safefiles import host_code, remove_stale_temporaries
 
 __all__ = ["EXAMPLE", "BROKEN_EXAMPLES", "NetworkLoader", "network_loader", "explain_error", "explain_error_text",
            "write_broken_example", "read_broken_example", "broken_example", "broken_file_gallery",
            "OwnNetworkExplorer", "own_network_explorer", "write_my_report", "default_reports_folder",
            "templates_folder", "SECTIONS", "suppression_preview"]
+
+#: Uploaded files are read from a temporary folder named ``netlearn-upload-<host>-<pid>-<random>.tmp``.
+UPLOAD_KIND = "netlearn-upload"
 
 #: The network used until the learner's own files load.
 EXAMPLE = "q_community"
@@ -60,8 +65,9 @@ BROKEN_EXAMPLES = {
     "same id twice": ("Two members were given the same id.",
                       _MEMBERS + "m02,Dev Template,South,no\n", _TIES),
     "tie to themself": ("A tie goes from a member to themself.", _MEMBERS, _TIES + "m03,m03,knows\n"),
-    "pair listed twice": ("In 'knows', which has no direction, the same pair appears as A,B and again as B,A.",
-                          _MEMBERS, _TIES + "m02,m01,knows\n"),
+    "pair listed twice": ("In 'knows', which has no direction, A names B with weight 3 and B names A with weight 1: "
+                          "the two rows are one tie, which can hold only one weight.",
+                          _MEMBERS, "source,target,relation,weight\nm01,m02,knows,3\nm02,m03,knows,2\nm02,m01,knows,1\n"),
     "weight is not a number": ("A weight cell holds a word instead of a number.",
                                _MEMBERS, "source,target,relation,weight\nm01,m02,energy,2\nm02,m03,energy,lots\n"),
     "yes/no column with other words": ("The formal_leader column holds 'chair' instead of yes or no.",
@@ -110,9 +116,9 @@ def explain_error_text(error):
     if error.file:
         where.append(str(error.file))
     if error.row == 1:
-        where.append("row 1 (the row of column names)")
+        where.append("row 1 (the first row, where the column names belong)")
     elif error.row is not None:
-        where.append(f"row {error.row} (as a spreadsheet numbers it: the column names are row 1)")
+        where.append(f"row {error.row} (the row number your spreadsheet shows at the left)")
     if error.column is not None:
         where.append(f"column '{error.column}'")
     lines = []
@@ -168,7 +174,9 @@ def _file_table(name, text, bad_row=None, bad_column=None):
     import io
 
     rows = list(csv.reader(io.StringIO(text)))
-    header = rows[0] if rows else []
+    # The column names are the first row holding anything (blank rows above them are skipped when read).
+    header_number = next((n for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)), 1)
+    header = rows[header_number - 1] if rows else []
     bad_index = None
     if bad_column is not None:
         lowered = [h.strip().lower() for h in header]
@@ -179,7 +187,7 @@ def _file_table(name, text, bad_row=None, bad_column=None):
         cells = []
         for index, value in enumerate(row):
             bad = number == bad_row and (bad_index is None or index == bad_index)
-            tag = "th" if number == 1 else "td"
+            tag = "th" if number == header_number else "td"
             cells.append(f'<{tag}{" class=bad" if bad else ""}>{_esc(value)}</{tag}>')
         body.append(f"<tr><th>{number}</th>{''.join(cells)}</tr>")
     return (f'<table class="netlearn-broken-file"><caption>{_esc(name)}</caption>{"".join(body)}</table>')
@@ -248,10 +256,10 @@ class NetworkLoader(widgets.VBox):
     """
 
     def __init__(self, members="", ties="", relations=""):
+        remove_stale_temporaries(tempfile.gettempdir(), UPLOAD_KIND, pattern=f"{UPLOAD_KIND}-*")
         self.network = load_dataset(EXAMPLE)
         self.is_example = True
         self.error = None
-        self.folder = None
         self._listeners = []
         style = {"description_width": "8em"}
         layout = widgets.Layout(width="auto", min_width="28em")
@@ -298,15 +306,15 @@ class NetworkLoader(widgets.VBox):
         self._notify()
         return self.network
 
-    def _uploaded_paths(self):
+    def _uploaded_paths(self, folder):
+        """Write the uploaded files into ``folder``; return the members, ties and relations paths."""
         files = list(self.upload.value or ())
         if not files:
             return None
-        self.folder = Path(tempfile.mkdtemp(prefix="netlearn-upload-"))
         found = {}
         for item in files:
             name = Path(str(item.get("name", "file.csv"))).name
-            path = self.folder / name
+            path = Path(folder) / name
             path.write_bytes(bytes(item["content"]))
             lowered = name.lower()
             for kind in ("members", "ties", "relations"):
@@ -319,13 +327,29 @@ class NetworkLoader(widgets.VBox):
                                 "one), e.g. members.csv and ties.csv.")
         return found["members"], found["ties"], found.get("relations")
 
+    def _read_uploads(self):
+        """Read the uploaded files, or return None when nothing was uploaded.
+
+        The files are written to a private temporary folder only while they are read, and the
+        folder is deleted straight after, whether they loaded or not: a copy of someone's members
+        list must not stay on the computer (or a shared server). Folders left by a kernel that
+        died half way are deleted the next time a loader is made.
+        """
+        if not self.upload.value:
+            return None
+        folder = Path(tempfile.mkdtemp(prefix=f"{UPLOAD_KIND}-{host_code()}-{os.getpid()}-", suffix=".tmp"))
+        try:
+            uploaded = self._uploaded_paths(folder)
+            members, ties, relations = uploaded
+            return read_network(members, ties, relations=relations, name="uploaded files")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
     def load(self):
         """Read and check the files named in the boxes (or uploaded). Never raises: problems go to ``status``."""
         try:
-            uploaded = self._uploaded_paths()
-            if uploaded is not None:
-                members, ties, relations = uploaded
-            else:
+            network = self._read_uploads()
+            if network is None:
                 members, ties, relations = (self.members.value.strip(), self.ties.value.strip(),
                                             self.relations.value.strip())
                 if not members and not ties:
@@ -335,7 +359,8 @@ class NetworkLoader(widgets.VBox):
                     raise DataError(f"the path of {missing} is blank.", file=missing,
                                     fix="Fill in both paths (members and ties), or leave both blank to use the "
                                         "example network.")
-            self.network = read_network(members, ties, relations=relations or None)
+                network = read_network(members, ties, relations=relations or None)
+            self.network = network
             self.is_example, self.error = False, None
         except DataError as error:
             self.error = error
@@ -488,6 +513,7 @@ def suppression_preview(net, column=None, minimum=5):
     """
     import pandas as pd
 
+    from ..report.build import member_disclosure
     from ..report.suppression import suppress_counts
 
     columns = list(net.members.columns)
@@ -498,7 +524,13 @@ def suppression_preview(net, column=None, minimum=5):
                                       "The members file has no stakeholder, sector, group or organisation column."]})
     values = net.members[column].astype(object).where(net.members[column].notna(), "(not recorded)")
     counts = {str(k): int(v) for k, v in values.value_counts().items()}
-    shown = suppress_counts(counts, minimum)
+    try:  # the report's own decision, which also weighs the totals and voices it states
+        plan = member_disclosure(net, min_group_size=minimum)
+        if column not in plan.counts:
+            plan = member_disclosure(net, attributes=[column], min_group_size=minimum)
+        shown = {k: plan.shown(("count", column, k)) for k in counts}
+    except (NetlearnError, ValueError):  # no relation to report on: the rule for one table
+        shown = suppress_counts(counts, minimum)
     table = pd.DataFrame({"members": counts, "in the report": {k: str(v) for k, v in shown.items()}})
     table.index.name = column
     return table
