@@ -30,8 +30,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import html
+
 import numpy as np
 import pandas as pd
+
+from .display import Readable
 
 __all__ = ["governance_fit", "GovernanceFit", "FORMS", "LEVELS", "TRUST_LEVELS", "PARTICIPANT_CUTOFFS"]
 
@@ -157,8 +161,8 @@ def _judge(form, conditions, given):
     return float(np.mean(closeness)), counts, reasons
 
 
-@dataclass
-class GovernanceFit:
+@dataclass(repr=False)
+class GovernanceFit(Readable):
     """How well each form of network governance fits the conditions given.
 
     Attributes
@@ -192,6 +196,23 @@ class GovernanceFit:
             lines.append(f"   Tensions: {self.tensions[form]}")
         lines.append("These are likely fits from Provan & Kenis (2008), to discuss rather than to obey.")
         return "\n".join(lines)
+
+    def describe(self):
+        """The ranking in one sentence (``print`` the result for every reason)."""
+        ranked = list(self.table["score"].items())
+        first = f"{ranked[0][0]} (fit {ranked[0][1]:.2f} out of 1)"
+        rest = " and ".join(f"{form} ({score:.2f})" for form, score in ranked[1:])
+        return (f"Best fit: {first}{', then ' + rest if rest else ''}. Likely fits from Provan & Kenis (2008), "
+                "to discuss rather than to obey.")
+
+    def _extra_html(self):
+        parts = []
+        for form, row in self.table.iterrows():
+            reasons = "".join(f"<li>{html.escape(reason)}</li>" for reason in self.reasons.get(form, []))
+            parts.append(f"<details><summary>{html.escape(str(form))}: fit {row['score']:.2f}, "
+                         f"{int(row['matches'])} of 4 conditions match</summary><ul>{reasons}</ul>"
+                         f"<p><em>Tensions:</em> {html.escape(str(self.tensions.get(form, '')))}</p></details>")
+        return "".join(parts)
 
 
 def governance_fit(trust, participants, goal_consensus, competencies_needed, *, cutoffs=None):

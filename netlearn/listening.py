@@ -94,6 +94,9 @@ class Rule:
                    rf"(?:{body})"
         return re.compile(body, re.IGNORECASE)
 
+    def __repr__(self):
+        return f"{self.kind} rule '{self.name}': {self.explanation}"
+
 
 _IMPERATIVE_VERBS = (
     "try", "talk", "speak", "call", "phone", "ring", "email", "e-mail", "send", "go(?! on\\b)", "get", "book", "escalate",
@@ -185,6 +188,9 @@ class Finding:
         note = "" if self.counted else " (inside an open question, so not counted as advice)"
         return f"{self.kind}: {self.rule} - \u201c{self.phrase}\u201d{note}"
 
+    def __repr__(self):
+        return self.text()
+
 
 @dataclass
 class CoachResult:
@@ -249,6 +255,9 @@ class CoachResult:
         return "\n".join(lines)
 
     def __str__(self):
+        return self.text()
+
+    def __repr__(self):
         return self.text()
 
     def _repr_html_(self):

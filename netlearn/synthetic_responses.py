@@ -9,7 +9,7 @@
 
 ``scripts/build_response_datasets.py`` writes them to ``datasets/responses/``. As in
 :mod:`netlearn.synthetic`, every random number comes from :meth:`random.Random.random` through
-:class:`netlearn.synthetic._Random`, so a seed gives the same bytes on every Python version. No
+:class:`netlearn.synthetic.StableRandom`, so a seed gives the same bytes on every Python version. No
 person exists behind these rows: ids are codes, groups are broad roles, and every comment was
 written for the course as an example of what members might say.
 
@@ -25,7 +25,7 @@ import math
 import pandas as pd
 
 from .diagnostics.instruments import load_instrument
-from .synthetic import _Random
+from .synthetic.draws import StableRandom
 
 __all__ = ["make_matrix_workshop", "make_health_check", "make_curiosity", "HEALTH_CHECK_GROUPS",
            "SEED_MATRIX", "SEED_HEALTH_CHECK", "SEED_CURIOSITY"]
@@ -154,7 +154,7 @@ def make_matrix_workshop(seed=SEED_MATRIX, instrument="network_maturity_matrix")
     True
     """
     instrument = instrument if hasattr(instrument, "dimension_ids") else load_instrument(instrument)
-    rng = _Random(seed)
+    rng = StableRandom(seed)
     low, high = instrument.scale.min, instrument.scale.max
     dims = instrument.dimension_ids
     rows = []
@@ -237,7 +237,7 @@ def make_health_check(seed=SEED_HEALTH_CHECK, instrument="network_health_check")
     (120, np.int64(4))
     """
     instrument = instrument if hasattr(instrument, "dimension_ids") else load_instrument(instrument)
-    rng = _Random(seed)
+    rng = StableRandom(seed)
     scale = instrument.scale
     groups = [g for g, size in HEALTH_CHECK_GROUPS for _ in range(size)]
     rng.shuffle(groups)
@@ -306,7 +306,7 @@ def make_curiosity(seed=SEED_CURIOSITY, instrument="curiosity_practice", n=60):
     ((60, 22), ['cohort 1', 'cohort 2', 'cohort 3'])
     """
     instrument = instrument if hasattr(instrument, "dimension_ids") else load_instrument(instrument)
-    rng = _Random(seed)
+    rng = StableRandom(seed)
     scale = instrument.scale
     means = {"joyous_exploration": 4.6, "deprivation_sensitivity": 4.4, "stress_tolerance": 4.0,
              "social_curiosity": 4.8, "thrill_seeking": 3.4}

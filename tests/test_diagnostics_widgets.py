@@ -219,7 +219,7 @@ def test_workshop_view_of_a_folder_of_saved_matrix_files(in_tmp):
     purpose = view.summary.set_index("dimension").loc["purpose"]
     # Recorded (lowest of the latest answers): T1 min(3, 3) = 3, T2 3, T3 min(2, 4) = 2: median 3.
     assert purpose["median_recorded"] == 3.0 and purpose["tables"] == 3
-    assert view.figure.axes[0].images[0].get_array().tolist() == [[3.0], [3.0], [2.0]]
+    assert view.figure.axes[0].collections[0].get_array().reshape(3, 1).tolist() == [[3.0], [3.0], [2.0]]
 
 
 def test_workshop_view_of_the_health_check_suppresses_the_small_group():
@@ -301,8 +301,9 @@ def test_likert_with_everything_suppressed_says_so():
 def test_heatmap_draws_tables_by_dimensions():
     talk = table_conversation(read_matrix(RESPONSES / "matrix_workshop.csv"))
     fig = matrix_heatmap(talk)
-    grid = fig.axes[0].images[0].get_array()
-    assert grid.shape == (5, 8)
+    grid = fig.axes[0].collections[0].get_array()   # seaborn's heatmap: one cell per table and dimension
+    assert grid.size == 40
+    grid = grid.reshape(5, 8)
     expected = talk.pivot(index="table", columns="dimension", values="recorded")
     first = [float(v) for v in expected.loc["Table 1", load_instrument("network_maturity_matrix").dimension_ids]]
     assert [float(v) for v in grid[0]] == first
@@ -325,3 +326,59 @@ def test_output_is_shown_only_in_a_kernel(capsys):
     form.set_answer("purpose", 3)
     assert capsys.readouterr().out == "" and not widgets._in_kernel()
     assert os.environ.get("BINDER_SERVICE_HOST") is None
+
+
+def _pictures_shown(monkeypatch):
+    """Run the widgets as in a kernel and collect what they display: (PNG bytes, alt text) per picture."""
+    import base64
+    import html as html_module
+    import re
+
+    from IPython import display as ipython_display
+
+    shown = []
+    monkeypatch.setattr(widgets, "_in_kernel", lambda: True)
+    monkeypatch.setattr(ipython_display, "display", lambda obj: shown.append(obj))
+
+    def pictures():
+        found = []
+        for obj in shown:
+            assert not isinstance(obj, ipython_display.Image), "a picture without alt text"
+            text = getattr(obj, "data", "")
+            for src, alt in re.findall(r'<img src="data:image/png;base64,([^"]+)" alt="([^"]*)"', text):
+                found.append((base64.b64decode(src), html_module.unescape(alt)))
+        shown.clear()
+        return found
+    return pictures
+
+
+def test_the_self_assessment_radar_carries_its_summary_as_alt_text_and_is_drawn_once(monkeypatch):
+    """The kept radar pictures were shown as bare PNG images: a screen reader heard nothing of the chart."""
+    pictures = _pictures_shown(monkeypatch)
+    form = self_assessment("network_maturity_matrix")
+    pictures()
+    form.set_answer("purpose", 2)
+    form.set_answer("purpose", 4, part="target")
+    pictures()
+    form.set_answer("membership", 3)
+    (first, alt), = pictures()                              # one picture per change
+    assert first.startswith(b"\x89PNG")
+    assert alt == form.figure.text_summary
+    assert alt.startswith("Radar chart of 8 dimensions on a 1 to 5 scale. Now: lowest")
+    assert "Shared purpose (2)" in alt and "highest Membership and diversity (3)" in alt
+    form.set_answer("membership", 5)
+    pictures()
+    drawn = []
+    monkeypatch.setattr(widgets, "figure_png_in_frame", lambda *a, **k: drawn.append(a) or b"")
+    form.set_answer("membership", 3)                        # back to a chart already drawn
+    (again, alt_again), = pictures()
+    assert drawn == [] and again == first and alt_again == alt   # the kept picture, with its words
+
+
+def test_the_workshop_view_heatmap_carries_its_summary_as_alt_text(monkeypatch):
+    pictures = _pictures_shown(monkeypatch)
+    view = workshop_view("network_maturity_matrix", RESPONSES / "matrix_workshop.csv")
+    (png, alt), = pictures()
+    assert png.startswith(b"\x89PNG") and alt == view.figure.text_summary and alt
+    view.load(RESPONSES / "matrix_workshop.csv")            # the same file again: shown from what was kept
+    assert pictures() == [(png, alt)]

@@ -339,6 +339,10 @@ def test_agreement_figure_has_title_and_summary(net):
         ax = fig.axes[0]
         assert ax.get_title() == "W by region"
         assert [t.get_text() for t in ax.get_yticklabels()][-1] == "North"
+        widths = [bar.get_width() for bar in ax.patches]          # seaborn's bars, one per region, lowest first
+        assert widths == sorted(widths) and round(widths[0], 2) == 0.37 and round(widths[-1], 2) == 0.64
+        assert type(fig).__name__ == "CourseFigure"               # shown as a picture without pyplot
+        assert all(t.get_fontsize() >= 9 for t in ax.get_yticklabels())
     finally:
         plt.close(fig)
     with pytest.raises(MeasureError, match="kendalls_w_by_group"):

@@ -38,12 +38,10 @@ building.
 from .instruments import (KINDS, RESERVED_COLUMNS, Dimension, Instrument, InstrumentError, Item, Scale,
                           instruments_folder, list_instruments, load_instrument)
 from .matrix import MatrixResponses, describe_table, read_matrix, room_summary, table_conversation
-from .plots import likert_chart, matrix_heatmap, radar_chart, table_radar
 from .responses import META_COLUMNS, Responses, read_responses
 from .saving import DEFAULT_FOLDER, append_rows, download_link, new_session_path, on_temporary_server
 from .scoring import (DEFAULT_THRESHOLD, free_text, group_summary, is_suppressed, item_distribution,
                       score_respondents, scored_answers, suppressed_text)
-from .widgets import SelfAssessment, WorkshopView, self_assessment, workshop_view
 
 __all__ = [
     "KINDS", "RESERVED_COLUMNS", "META_COLUMNS", "DEFAULT_THRESHOLD", "DEFAULT_FOLDER",
@@ -57,3 +55,19 @@ __all__ = [
     "append_rows", "new_session_path", "on_temporary_server", "download_link",
     "SelfAssessment", "WorkshopView", "self_assessment", "workshop_view",
 ]
+
+#: Names served by a submodule that loads matplotlib (charts) or ipywidgets (widgets): imported on
+#: first use, so that reading and scoring answers (and the exercises) do not pay for them.
+_LAZY = {"likert_chart": "plots", "matrix_heatmap": "plots", "radar_chart": "plots", "table_radar": "plots",
+         "SelfAssessment": "widgets", "WorkshopView": "widgets", "self_assessment": "widgets",
+         "workshop_view": "widgets"}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,11 +1,14 @@
 """Charts for the diagnostics: a radar of levels, diverging Likert bars, a tables-by-dimensions heatmap.
 
-Every function returns a :class:`matplotlib.figure.Figure` with a title and a one-line
-``text_summary`` attribute describing what it shows, for use as alt text and for anyone who
-cannot see the chart. Figures are made without :mod:`matplotlib.pyplot`, so nothing is kept in
-pyplot's list of open figures and nothing needs closing; Jupyter still shows a returned figure.
+Every function returns a :class:`~netlearn.drawing.CourseFigure` (a matplotlib Figure) with a title
+and a one-line ``text_summary`` attribute describing what it shows, for use as alt text and for
+anyone who cannot see the chart. Figures are made without :mod:`matplotlib.pyplot`, so nothing is
+kept in pyplot's list of open figures and nothing needs closing; Jupyter shows a returned figure as
+a picture whether or not pyplot has been imported. The heatmap and the Likert bars are drawn with
+seaborn (``heatmap``, ``barplot``) on the figure's own axes; the radar is plain matplotlib.
 Colours are colour-blind safe: the Okabe-Ito palette (Okabe & Ito 2008) for lines and the two
-sides of the Likert bars, and ``cividis`` (Nuñez et al. 2018) for the heatmap.
+sides of the Likert bars, and ``cividis`` (Nuñez et al. 2018) for the heatmap. No text is smaller
+than 9 points (12 pixels at the 100 dots per inch the notebooks show).
 
 >>> fig = radar_chart({"purpose": 2, "learning": 3, "impact": 1}, {"purpose": 4, "learning": 4, "impact": 3})
 >>> fig.text_summary
@@ -21,22 +24,22 @@ import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.colors import to_rgb
-from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
+from ..drawing import GREY, MIN_FONT, OKABE_ITO_NAMES, new_figure
 from .instruments import Instrument, load_instrument
 from .responses import Responses
 from .scoring import DEFAULT_THRESHOLD, item_distribution
 
-__all__ = ["OKABE_ITO", "radar_chart", "table_radar", "likert_chart", "matrix_heatmap", "likert_colours"]
-
-#: Okabe & Ito's (2008) colour-blind-safe palette.
-OKABE_ITO = {"orange": "#E69F00", "sky blue": "#56B4E9", "bluish green": "#009E73", "yellow": "#F0E442",
-             "blue": "#0072B2", "vermillion": "#D55E00", "reddish purple": "#CC79A7", "black": "#000000"}
-_NEUTRAL = "#BBBBBB"
+__all__ = ["radar_chart", "table_radar", "likert_chart", "matrix_heatmap", "likert_colours"]
 
 
 def _fmt(value):
-    return "?" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:g}"
+    """A value for the text summary: at most two decimals (3.47222 reads 3.47; 3.0 reads 3)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "?"
+    return f"{round(float(value), 2):g}"
+
 
 
 def radar_chart(current, target=None, *, labels=None, scale=(1, 5),
@@ -82,29 +85,30 @@ def radar_chart(current, target=None, *, labels=None, scale=(1, 5),
     labels = labels or {}
     names = [labels.get(d, d) for d in current.index]
     angles = np.linspace(0, 2 * np.pi, len(current), endpoint=False).tolist()
-    fig = Figure(figsize=(7.2, 7.2), layout="constrained")
+    fig = new_figure((7.2, 7.2), layout="constrained")
     ax = fig.add_subplot(projection="polar")
     ax.tick_params(axis="x", pad=14)
     ax.set_theta_offset(np.pi / 2)
     ax.set_theta_direction(-1)
     loop = angles + angles[:1]
     values = current.tolist()
-    ax.plot(loop, values + values[:1], color=OKABE_ITO["blue"], linewidth=2.2, marker="o", label="now")
-    ax.fill(loop, [v if not math.isnan(v) else scale[0] for v in values + values[:1]], color=OKABE_ITO["blue"],
-            alpha=0.12)
+    now_colour, target_colour = OKABE_ITO_NAMES["blue"], OKABE_ITO_NAMES["vermillion"]
+    ax.plot(loop, values + values[:1], color=now_colour, linewidth=2.2, marker="o", label="now")
+    ax.fill(loop, [v if not math.isnan(v) else scale[0] for v in values + values[:1]], color=now_colour, alpha=0.12)
     if target is not None:
         t = target.tolist()
-        ax.plot(loop, t + t[:1], color=OKABE_ITO["vermillion"], linewidth=2, linestyle="--", marker="s",
-                label="target")
+        ax.plot(loop, t + t[:1], color=target_colour, linewidth=2, linestyle="--", marker="s", label="target")
     ax.set_ylim(scale[0] - 0.5 if scale[0] > 0 else scale[0], scale[1])
     ax.set_yticks(list(range(scale[0], scale[1] + 1)))
     ax.set_xticks(angles)
-    ax.set_xticklabels([textwrap.fill(n, 14) for n in names], fontsize=9)
+    ax.set_xticklabels([textwrap.fill(n, 14) for n in names], fontsize=MIN_FONT + 1)
     for angle, text in zip(angles, ax.get_xticklabels()):  # keep side labels clear of the rings
         side = math.sin(angle)
         text.set_horizontalalignment("left" if side > 0.2 else "right" if side < -0.2 else "center")
     ax.set_title(title, pad=18)
-    ax.legend(loc="upper right", bbox_to_anchor=(1.15, 1.1), frameon=False)
+    # The legend sits in its own strip under the chart (constrained layout makes room for it), so it
+    # never covers an axis label, whatever the size the chart is shown at.
+    fig.legend(loc="outside lower center", ncols=2, frameon=False, fontsize=MIN_FONT + 1)
     known = current.dropna()
     summary = f"Radar chart of {len(current)} dimensions on a {scale[0]} to {scale[1]} scale."
     if len(known):
@@ -180,9 +184,9 @@ def likert_colours(n_points):
             out.append("#{:02X}{:02X}{:02X}".format(*(round(255 * (c + (1 - c) * t)) for c in (r, g, b))))
         return out
 
-    low = shades(OKABE_ITO["vermillion"], half)
-    high = list(reversed(shades(OKABE_ITO["blue"], half)))
-    return low + ([_NEUTRAL] if n_points % 2 else []) + high
+    low = shades(OKABE_ITO_NAMES["vermillion"], half)
+    high = list(reversed(shades(OKABE_ITO_NAMES["blue"], half)))
+    return low + ([GREY] if n_points % 2 else []) + high
 
 
 def likert_chart(source, *, threshold=DEFAULT_THRESHOLD, title="How members answered each question", wrap=48):
@@ -236,7 +240,7 @@ def likert_chart(source, *, threshold=DEFAULT_THRESHOLD, title="How members answ
     scale = table.attrs.get("scale")
     points = [c for c in table.columns if isinstance(c, (int, np.integer))]
     hidden = list(table.attrs.get("suppressed", []))
-    fig = Figure(figsize=(10, 0.55 * max(len(table), 2) + 2.0), layout="constrained")
+    fig = new_figure((10, 0.6 * max(len(table), 2) + 2.2), layout="constrained")
     ax = fig.add_subplot()
     ax.set_title(title)
     if table.empty:
@@ -255,7 +259,6 @@ def likert_chart(source, *, threshold=DEFAULT_THRESHOLD, title="How members answ
     middle = points[half] if n % 2 else None
     below = points[:half]
     above = points[n - half:]
-    y = np.arange(len(table))[::-1]
     neutral = percent[middle] if middle is not None else pd.Series(0.0, index=percent.index)
     left_edge = -neutral / 2 - percent[below].sum(axis=1)
     starts = {}
@@ -270,14 +273,18 @@ def likert_chart(source, *, threshold=DEFAULT_THRESHOLD, title="How members answ
         starts[p] = edge.copy()
         edge = edge + percent[p]
     labels = scale.labels if scale is not None else {p: str(p) for p in points}
-    for p, colour in zip(points, colours):
-        ax.barh(y, percent[p].to_numpy(), left=starts[p].to_numpy(), color=colour, edgecolor="white",
-                linewidth=0.6, label=f"{p} {labels.get(p, '')}".strip())
-    ax.axvline(0, color="#333333", linewidth=1)
     names = [_item_label(i, table.loc[i, "wording"], table.loc[i, "reverse"], wrap) if "wording" in table.columns
              else str(i) for i in table.index]
-    ax.set_yticks(y)
-    ax.set_yticklabels(names, fontsize=8)
+    import seaborn as sns  # here, so that importing netlearn stays quick
+
+    for p, colour in zip(points, colours):  # seaborn draws each point's bars from zero; each is then moved
+        sns.barplot(x=percent[p].to_numpy(), y=names, order=names, orient="h", color=colour, saturation=1,
+                    edgecolor="white", linewidth=0.6, width=0.75, ax=ax)  # to start where the last point ends
+        for bar, start in zip(ax.containers[-1], starts[p].to_numpy()):
+            bar.set_x(start)
+    ax.axvline(0, color="#333333", linewidth=1)
+    ax.set_ylabel("")
+    ax.tick_params(axis="y", labelsize=MIN_FONT)
     reach = float(max((neutral / 2 + percent[above].sum(axis=1)).max(),
                       (neutral / 2 + percent[below].sum(axis=1)).max()))
     reach = min(100.0, math.ceil(reach / 10) * 10 + 5)
@@ -286,7 +293,9 @@ def likert_chart(source, *, threshold=DEFAULT_THRESHOLD, title="How members answ
     ax.set_xticks(ticks)
     ax.set_xticklabels([f"{abs(t)}%" for t in ticks])
     ax.set_xlabel("share of answers: below the middle of the scale to the left, above it to the right")
-    fig.legend(loc="outside lower center", ncol=n if n <= 5 else 4, frameon=False, fontsize=8)
+    handles = [Patch(facecolor=c, edgecolor="white", label=f"{p} {labels.get(p, '')}".strip())
+               for p, c in zip(points, colours)]
+    fig.legend(handles=handles, loc="outside lower center", ncol=n if n <= 5 else 4, frameon=False, fontsize=MIN_FONT)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     positive = percent[above].sum(axis=1)
@@ -330,7 +339,7 @@ def matrix_heatmap(conversation, *, value="recorded", title=None, scale=(1, 5)):
     >>> rows = pd.DataFrame({"table": ["A", "A", "B", "B"], "member": ["1", "2", "1", "2"],
     ...                      "purpose_current": [2, 3, 4, 4], "impact_current": [1, 2, 1, 1]})
     >>> fig = matrix_heatmap(table_conversation(read_matrix(rows)))
-    >>> fig.axes[0].images[0].get_array().tolist()
+    >>> fig.axes[0].collections[0].get_array().reshape(2, 2).tolist()   # seaborn's heatmap cells
     [[2.0, 1.0], [4.0, 1.0]]
     >>> fig.text_summary
     'Heatmap of recorded levels at 2 tables on 2 dimensions. Lowest (median over tables): Impact (1); highest: Shared purpose (3). Tables differ most on Shared purpose (2 to 4).'
@@ -347,7 +356,7 @@ def matrix_heatmap(conversation, *, value="recorded", title=None, scale=(1, 5)):
     tables = list(dict.fromkeys(conversation["table"]))
     grid = conversation.pivot(index="table", columns="name", values=value).reindex(index=tables, columns=names)
     grid = grid.astype(float)
-    fig = Figure(figsize=(1.1 * len(names) + 3, 0.55 * len(tables) + 2.4), layout="constrained")
+    fig = new_figure((1.15 * len(names) + 3, 0.6 * len(tables) + 2.6), layout="constrained")
     ax = fig.add_subplot()
     if value in ("recorded", "target"):
         low, high, cmap = scale[0], scale[1], "cividis"
@@ -355,22 +364,21 @@ def matrix_heatmap(conversation, *, value="recorded", title=None, scale=(1, 5)):
         top = max(1.0, float(np.nanmax(np.abs(grid.to_numpy()))) if grid.notna().any().any() else 1.0)
         low, high, cmap = (0, top, "cividis") if value == "range" else (-top, top, "cividis")
     cmap = matplotlib.colormaps[cmap].with_extremes(bad="#FFFFFF")
-    image = ax.imshow(np.ma.masked_invalid(grid.to_numpy()), cmap=cmap, vmin=low, vmax=high, aspect="auto")
-    for (i, j), v in np.ndenumerate(grid.to_numpy()):
-        if not math.isnan(v):
-            shade = (v - low) / (high - low) if high > low else 0.5
-            ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=10,
-                    color="black" if shade > 0.45 else "white")
-    ax.set_xticks(range(len(names)))
-    ax.set_xticklabels([textwrap.fill(n, 14) for n in names], fontsize=8)
-    ax.set_yticks(range(len(tables)))
-    ax.set_yticklabels([str(t) for t in tables])
+    import seaborn as sns  # here, so that importing netlearn stays quick
+
+    shown = grid.copy()
+    shown.index = [str(t) for t in tables]
+    shown.columns = [textwrap.fill(n, 14) for n in names]
+    sns.heatmap(shown, ax=ax, cmap=cmap, vmin=low, vmax=high, annot=True, fmt="g", linewidths=1,
+                linecolor="white", annot_kws={"fontsize": MIN_FONT + 2},
+                cbar_kws={"shrink": 0.8, "label": value})  # empty (NaN) cells are left blank
+    ax.tick_params(axis="x", labelsize=MIN_FONT, rotation=0)
+    ax.tick_params(axis="y", labelsize=MIN_FONT + 1, rotation=0)
     ax.set_xlabel("dimension")
     ax.set_ylabel("table")
     words = {"recorded": "recorded levels", "target": "target levels", "gap": "gaps (target minus recorded)",
              "range": "ranges of members' levels"}[value]
     ax.set_title(title or f"Each table's {words}")
-    fig.colorbar(image, ax=ax, shrink=0.8, label=value)
     summary = f"Heatmap of {words} at {len(tables)} tables on {len(names)} dimensions."
     medians = grid.median()
     if medians.notna().any():

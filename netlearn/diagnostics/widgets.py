@@ -26,13 +26,16 @@ import secrets
 from datetime import datetime
 from pathlib import Path
 
+from matplotlib.figure import Figure
+
+from ..drawing import figure_png, figure_png_in_frame, picture_html
 from ..errors import DataError
 from .instruments import Instrument, load_instrument
 from .matrix import describe_table, read_matrix, room_summary, table_conversation
 from .plots import likert_chart, matrix_heatmap, radar_chart
 from .responses import read_responses
 from .saving import DEFAULT_FOLDER, append_rows, download_link, new_session_path, on_temporary_server
-from .scoring import DEFAULT_THRESHOLD, free_text, group_summary
+from .scoring import DEFAULT_THRESHOLD, free_text, group_summary, item_distribution
 
 __all__ = ["SelfAssessment", "WorkshopView", "self_assessment", "workshop_view"]
 
@@ -55,6 +58,30 @@ def _in_kernel():
     return shell is not None and getattr(shell, "kernel", None) is not None
 
 
+def _files_key(source):
+    """Names, sizes and change times of the CSV files ``source`` names (None if it is not a path)."""
+    if not isinstance(source, (str, Path)) or not str(source).strip():
+        return None
+    path = Path(source).expanduser()
+    try:
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and p.is_file()) \
+            if path.is_dir() else [path]
+        return (str(path.resolve()),) + tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files)
+    except OSError:
+        return None
+
+
+def _chart_shape(fig):
+    """What a chart's layout depends on: its size, titles and legends (not the values drawn)."""
+    return (tuple(fig.get_size_inches()),) + tuple(
+        (ax.get_title(), tuple(t.get_text() for t in ax.get_legend().get_texts()) if ax.get_legend() else ())
+        for ax in fig.axes) + tuple(tuple(t.get_text() for t in legend.get_texts()) for legend in fig.legends)
+
+
+#: How many of a participant's charts a self-assessment keeps, to show again at once.
+_KEPT_CHARTS = 32
+
+
 def _show(output, *objects):
     """Replace what an Output widget shows (only inside a running kernel; tests read attributes instead)."""
     if not _in_kernel():
@@ -64,7 +91,21 @@ def _show(output, *objects):
     output.clear_output(wait=True)
     with output:
         for obj in objects:
+            if isinstance(obj, Figure):
+                obj = figure_html(obj)
             display(HTML(obj) if isinstance(obj, str) else obj)
+
+
+def figure_html(fig):
+    """A chart as an ``<img>`` whose alternative text is its ``text_summary`` (shown the same in any front end).
+
+    >>> from netlearn.diagnostics import radar_chart
+    >>> page = figure_html(radar_chart({"a": 1, "b": 2, "c": 3}, title="T"))
+    >>> page.startswith('<img src="data:image/png;base64,') and 'alt="Radar chart of 3 dimensions' in page
+    True
+    """
+    return picture_html(figure_png(fig, dpi=fig.dpi, close=False, background="white"),
+                        getattr(fig, "text_summary", ""))
 
 
 class SelfAssessment:
@@ -95,6 +136,8 @@ class SelfAssessment:
         self.saves = 0
         self.figure = None
         self._chart = chart
+        self._charts = {}  # the answers a chart shows -> [figure, PNG once shown]: each chart is drawn once
+        self._frames = {}  # where the chart's layout put its axes: later charts are drawn straight into it
         self._environ = environ
         inst = self.instrument
         scale = inst.scale
@@ -224,10 +267,23 @@ class SelfAssessment:
         self.summary = " ".join(parts)
         self.summary_html.value = _STATUS.format(html.escape(self.summary))
         if self._chart and len(current) >= 3:
-            self.figure = radar_chart(current, target, labels=names, scale=(inst.scale.min, inst.scale.max),
-                                      title="Your answers" if inst.kind != "matrix" else "Your view: now and target")
-            self.figure.set_size_inches(5, 5)
-            _show(self.chart_output, self.figure)
+            key = tuple(None if math.isnan(v) else v for v in current.values()) + (
+                tuple(None if math.isnan(v) else v for v in target.values()) if target else ())
+            if key not in self._charts:
+                figure = radar_chart(current, target, labels=names, scale=(inst.scale.min, inst.scale.max),
+                                     title="Your answers" if inst.kind != "matrix" else "Your view: now and target")
+                figure.set_size_inches(5, 5)
+                if len(self._charts) >= _KEPT_CHARTS:  # forget the oldest, so memory stays small
+                    del self._charts[next(iter(self._charts))]
+                self._charts[key] = [figure, None]
+            chart = self._charts[key]
+            self.figure = chart[0]
+            if _in_kernel():  # the picture, rendered once per chart (tests outside a kernel skip it)
+                if chart[1] is None:
+                    shape = _chart_shape(chart[0])
+                    chart[1] = figure_png_in_frame(chart[0], self._frames, shape, dpi=chart[0].dpi,
+                                                   background="white")
+                _show(self.chart_output, picture_html(chart[1], chart[0].text_summary))
 
     # ------------------------------------------------------------------ saving
 
@@ -339,6 +395,7 @@ class WorkshopView:
         self.threshold, self.min_tables, self.by = threshold, min_tables, by
         self.responses = self.summary = self.conversation = self.comments = self.figure = self.error = None
         self.summary_text = ""
+        self._loaded = {}  # the files' names, sizes and times -> what was computed and shown from them
         is_path = isinstance(source, (str, Path))
         self.path_box = w.Text(value=str(source) if is_path else DEFAULT_FOLDER, description="Answers (file or folder)",
                                style={"description_width": "initial"}, layout=w.Layout(width="70%"))
@@ -364,16 +421,31 @@ class WorkshopView:
         if source is None or isinstance(source, (str, Path)):
             source = self.path_box.value.strip()
         self.error = None
+        key = _files_key(source)
+        if key is not None and key in self._loaded:  # the same files, unchanged: nothing to read again
+            state, shown = self._loaded[key]
+            for name, value in state.items():
+                setattr(self, name, value)
+            _show(self.output, *shown)
+            self.status.value = _STATUS.format(html.escape(self.summary_text))
+            return self
         try:
             if self.instrument.kind == "matrix":
-                self._load_matrix(source)
+                shown = self._load_matrix(source)
             else:
-                self._load_survey(source)
+                shown = self._load_survey(source)
         except DataError as error:
             self.error = error
             self.summary_text = ""
             self.status.value = _STATUS.format("Could not read the answers: " + html.escape(str(error)))
             return self
+        if _in_kernel():  # the chart is rendered once, then shown from its picture (with its summary as alt text)
+            shown = [figure_html(o) if isinstance(o, Figure) else o for o in shown]
+        _show(self.output, *shown)
+        if key is not None:
+            state = {name: getattr(self, name) for name in
+                     ("responses", "summary", "conversation", "comments", "figure", "summary_text")}
+            self._loaded = {key: (state, shown)}  # only the latest files are kept
         self.status.value = _STATUS.format(html.escape(self.summary_text))
         return self
 
@@ -393,7 +465,7 @@ class WorkshopView:
             text += f" {matrix.superseded} earlier saved answer(s) were replaced by the same member's later ones."
         self.summary_text = text
         guides = "".join(f"<pre>{html.escape(describe_table(self.conversation, t))}</pre>" for t in matrix.tables)
-        _show(self.output, self.summary, self.figure, guides)
+        return [self.summary, self.figure, guides]
 
     def _load_survey(self, source):
         responses = read_responses(source, self.instrument, keep="last")
@@ -401,7 +473,9 @@ class WorkshopView:
         by = self.by if self.by in ("group", "table") and (responses.meta[self.by] != "").any() else None
         self.summary = group_summary(responses, by=by, threshold=self.threshold)
         self.comments = free_text(responses, threshold=self.threshold)
-        self.figure = likert_chart(responses, threshold=self.threshold)
+        # counted under the same disclosure plan as the summary (same groups), so neither gives the other away
+        counts = item_distribution(responses, threshold=self.threshold, by=by)
+        self.figure = likert_chart(counts, threshold=self.threshold)
         suppressed = sorted({g for g, n in zip(self.summary["group"], self.summary["n"]) if isinstance(n, str)})
         text = f"{len(responses)} respondents."
         if responses.superseded:
@@ -410,7 +484,7 @@ class WorkshopView:
             text += f" Suppressed (fewer than {self.threshold} respondents, or protecting a smaller group): " \
                     + ", ".join(suppressed) + "."
         self.summary_text = text
-        _show(self.output, self.summary, self.figure, self.comments)
+        return [self.summary, self.figure, self.comments]
 
 
 def workshop_view(instrument, source=DEFAULT_FOLDER, **options):

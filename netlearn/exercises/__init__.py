@@ -25,6 +25,13 @@ Writing exercises
     :func:`registry` finds every module; ``tests/test_exercise_catalogue.py`` proves each
     exercise's solution and typical wrong answers.
 
+    Importing a module computes nothing: the data it loads, the answers and the items live in
+    its ``_build()``, given to its ``ExerciseSet`` as ``build=`` with an ``outline`` (item
+    name -> kind) and run once on first use (``ex.q1``, ``exercises.items``; the module sets
+    ``__getattr__ = exercises.module_attribute``), so the course overview
+    (:func:`course_progress`, :func:`progress_table`) counts progress without computing any
+    answer; the outline is checked against the items when they are built.
+
 Progress
     Kept in ``~/.netlearn/progress.json`` (or ``$NETLEARN_PROGRESS``); see
     :mod:`netlearn.exercises.progress`. :func:`course_progress` shows the course overview and

@@ -33,256 +33,264 @@ from .engine import (
 
 __all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____"]
 
-KARATE = netlearn.load_dataset("karate_club")
-Q = netlearn.load_dataset("q_community")
-_CLUB = KARATE.graph("interaction")
-_KNOWS = Q.graph("knows")
-
-_EI = ei_index(_CLUB, "side")
-_TIES = _CLUB.number_of_edges()
-_ACROSS = sum(1 for u, v in _CLUB.edges if _CLUB.nodes[u]["side"] != _CLUB.nodes[v]["side"])
-_BY_MEMBER = ei_index_by_member(_CLUB, "side")
-_MOST_ACROSS = _BY_MEMBER["external"].idxmax()
-_HIGHEST_RATIO = _BY_MEMBER["ei_index"].idxmax()
-_DEGREE = dict(_CLUB.degree())
-_MOST_TIES = max(_DEGREE, key=_DEGREE.get)
-
-_BLAU = blau_index(Q, "sector")
-_VOICES = voices_present(Q)
-
-#: Answers given to about three significant figures count as right.
-_CLOSE = 5e-3
 
 
-def namespace():
-    """What the notebook's setup cell makes."""
-    return {"netlearn": netlearn, "nx": nx, "club": KARATE.graph("interaction"), "q": Q,
-            "knows": Q.graph("knows"), "blau_index": blau_index, "ei_index": ei_index,
-            "ei_index_by_member": ei_index_by_member, "voices_present": voices_present}
 
+def _build():
+    KARATE = netlearn.load_dataset("karate_club")
+    Q = netlearn.load_dataset("q_community")
+    _CLUB = KARATE.graph("interaction")
+    _KNOWS = Q.graph("knows")
 
-q1 = Exercise(
-    "q1",
-    prompt="Before the karate club split, how far did its ties cross the line along which it later split? Give "
-           "the E-I index of `club` by `side`, counting each tie once (ignore the weights).",
-    answer_name="club_ei",
-    checker=close_number(
-        _EI,
-        relative=_CLOSE,
-        what="an E-I index between -1 and 1",
-        alternatives=[
-            (ei_index(_CLUB, "side", weight="weight"),
-             "That adds up the weights (the number of settings in which each pair met) instead of counting "
-             "ties. The question asks to count each tie once: leave out weight=."),
-            (-_EI, "The sign is the wrong way round. The E-I index is (E - I) / (E + I): ties *between* groups "
-                   "minus ties *inside* them. Mostly inside gives a negative value."),
-            (_ACROSS, f"{_ACROSS} is E, the number of ties between the two sides. The E-I index compares it with "
-                      f"the ties inside the sides: (E - I) / (E + I)."),
-            (_ACROSS / _TIES, f"That is the share of ties that cross ({_ACROSS} of {_TIES}). The E-I index is "
-                              "(E - I) / (E + I), which runs from -1 to +1."),
+    _EI = ei_index(_CLUB, "side")
+    _TIES = _CLUB.number_of_edges()
+    _ACROSS = sum(1 for u, v in _CLUB.edges if _CLUB.nodes[u]["side"] != _CLUB.nodes[v]["side"])
+    _BY_MEMBER = ei_index_by_member(_CLUB, "side")
+    _MOST_ACROSS = _BY_MEMBER["external"].idxmax()
+    _HIGHEST_RATIO = _BY_MEMBER["ei_index"].idxmax()
+    _DEGREE = dict(_CLUB.degree())
+    _MOST_TIES = max(_DEGREE, key=_DEGREE.get)
+
+    _BLAU = blau_index(Q, "sector")
+    _VOICES = voices_present(Q)
+
+    #: Answers given to about three significant figures count as right.
+    _CLOSE = 5e-3
+
+    def namespace():
+        """What the notebook's setup cell makes."""
+        return {"netlearn": netlearn, "nx": nx, "club": KARATE.graph("interaction"), "q": Q,
+                "knows": Q.graph("knows"), "blau_index": blau_index, "ei_index": ei_index,
+                "ei_index_by_member": ei_index_by_member, "voices_present": voices_present}
+
+    q1 = Exercise(
+        "q1",
+        prompt="Before the karate club split, how far did its ties cross the line along which it later split? Give "
+               "the E-I index of `club` by `side`, counting each tie once (ignore the weights).",
+        answer_name="club_ei",
+        checker=close_number(
+            _EI,
+            relative=_CLOSE,
+            what="an E-I index between -1 and 1",
+            alternatives=[
+                (ei_index(_CLUB, "side", weight="weight"),
+                 "That adds up the weights (the number of settings in which each pair met) instead of counting "
+                 "ties. The question asks to count each tie once: leave out weight=."),
+                (-_EI, "The sign is the wrong way round. The E-I index is (E - I) / (E + I): ties *between* groups "
+                       "minus ties *inside* them. Mostly inside gives a negative value."),
+                (_ACROSS, f"{_ACROSS} is E, the number of ties between the two sides. The E-I index compares it with "
+                          f"the ties inside the sides: (E - I) / (E + I)."),
+                (_ACROSS / _TIES, f"That is the share of ties that cross ({_ACROSS} of {_TIES}). The E-I index is "
+                                  "(E - I) / (E + I), which runs from -1 to +1."),
+            ],
+        ),
+        hints=[
+            "E counts ties between members of different sides, I ties between members of the same side.",
+            "`ei_index(G, attribute)` is in the setup cell.",
+            "`ei_index(club, 'side')`.",
         ],
-    ),
-    hints=[
-        "E counts ties between members of different sides, I ties between members of the same side.",
-        "`ei_index(G, attribute)` is in the setup cell.",
-        "`ei_index(club, 'side')`.",
-    ],
-    solution="""
+        solution="""
 club_ei = ei_index(club, "side")
 """,
-    explanation=f"Of the {_TIES} ties, {_ACROSS} joined members who ended up on different sides (E) and "
-                f"{_TIES - _ACROSS} joined members who ended up on the same side (I): "
-                f"({_ACROSS} - {_TIES - _ACROSS}) / {_TIES} = {_EI:.2f}.",
-    why="Most ties already ran inside the two factions before the split: the network showed where the club would "
-        "break. A network whose groups mostly talk among themselves can split along those lines when conflict "
-        "comes, instead of working the disagreement through.",
-    wrong_answers=[
-        (ei_index(_CLUB, "side", weight="weight"), "adds up the weights"),
-        (-_EI, "sign is the wrong way round"),
-        (_ACROSS, "is E, the number of ties"),
-        (_ACROSS / _TIES, "share of ties that cross"),
-    ],
-)
-
-q2 = Exercise(
-    "q2",
-    prompt="Who had the most ties to members of the *other* side before the split? Give the member's id, such "
-           "as '5'.",
-    answer_name="bridge",
-    checker=same_member(
-        _MOST_ACROSS,
-        members=KARATE,
-        otherwise="That member had fewer ties across the divide than someone else. Count, for each member, the "
-                  "ties to people on the other side (the `external` column of `ei_index_by_member`).",
-        alternatives=[
-            (_HIGHEST_RATIO,
-             f"Member {_HIGHEST_RATIO} has the highest E-I index: more of their ties cross than stay inside. "
-             "But they have only "
-             f"{int(_BY_MEMBER.loc[_HIGHEST_RATIO, 'external'])} ties across. The question asks who had the most "
-             "ties across: look at the `external` column, not `ei_index`."),
-            (_MOST_TIES,
-             f"Member {_MOST_TIES} has the most ties of all ({_DEGREE[_MOST_TIES]}), but nearly all of them are "
-             "inside their own side. Count only the ties to the other side."),
-            (int(_BY_MEMBER.loc[_MOST_ACROSS, "external"]),
-             f"{int(_BY_MEMBER.loc[_MOST_ACROSS, 'external'])} is the largest number of ties across. The question "
-             "asks whose ties they are: give the member's id."),
+        explanation=f"Of the {_TIES} ties, {_ACROSS} joined members who ended up on different sides (E) and "
+                    f"{_TIES - _ACROSS} joined members who ended up on the same side (I): "
+                    f"({_ACROSS} - {_TIES - _ACROSS}) / {_TIES} = {_EI:.2f}.",
+        why="Most ties already ran inside the two factions before the split: the network showed where the club would "
+            "break. A network whose groups mostly talk among themselves can split along those lines when conflict "
+            "comes, instead of working the disagreement through.",
+        wrong_answers=[
+            (ei_index(_CLUB, "side", weight="weight"), "adds up the weights"),
+            (-_EI, "sign is the wrong way round"),
+            (_ACROSS, "is E, the number of ties"),
+            (_ACROSS / _TIES, "share of ties that cross"),
         ],
-    ),
-    hints=[
-        "`ei_index_by_member(club, 'side')` gives a table with one row per member; its `external` column counts "
-        "ties to the other side.",
-        "`table['external'].idxmax()` gives the id of the member with the largest value.",
-    ],
-    solution="""
+    )
+
+    q2 = Exercise(
+        "q2",
+        prompt="Who had the most ties to members of the *other* side before the split? Give the member's id, such "
+               "as '5'.",
+        answer_name="bridge",
+        checker=same_member(
+            _MOST_ACROSS,
+            members=KARATE,
+            otherwise="That member had fewer ties across the divide than someone else. Count, for each member, the "
+                      "ties to people on the other side (the `external` column of `ei_index_by_member`).",
+            alternatives=[
+                (_HIGHEST_RATIO,
+                 f"Member {_HIGHEST_RATIO} has the highest E-I index: more of their ties cross than stay inside. "
+                 "But they have only "
+                 f"{int(_BY_MEMBER.loc[_HIGHEST_RATIO, 'external'])} ties across. The question asks who had the most "
+                 "ties across: look at the `external` column, not `ei_index`."),
+                (_MOST_TIES,
+                 f"Member {_MOST_TIES} has the most ties of all ({_DEGREE[_MOST_TIES]}), but nearly all of them are "
+                 "inside their own side. Count only the ties to the other side."),
+                (int(_BY_MEMBER.loc[_MOST_ACROSS, "external"]),
+                 f"{int(_BY_MEMBER.loc[_MOST_ACROSS, 'external'])} is the largest number of ties across. The question "
+                 "asks whose ties they are: give the member's id."),
+            ],
+        ),
+        hints=[
+            "`ei_index_by_member(club, 'side')` gives a table with one row per member; its `external` column counts "
+            "ties to the other side.",
+            "`table['external'].idxmax()` gives the id of the member with the largest value.",
+        ],
+        solution="""
 table = ei_index_by_member(club, "side")
 bridge = table["external"].idxmax()
 """,
-    explanation=f"Member {_MOST_ACROSS} had {int(_BY_MEMBER.loc[_MOST_ACROSS, 'external'])} ties to the other "
-                "side, more than anyone else. The E-I index of a member is a ratio, so someone with few ties can "
-                "score higher while bridging less.",
-    why="People with ties on both sides of a conflict are the ones who can carry each side's view to the other. "
-        "In the club there were very few of them, and the members whose ties spanned the divide still had to "
-        "choose a side in the end.",
-    wrong_answers=[
-        (_HIGHEST_RATIO, "highest E-I index"),
-        (_MOST_TIES, "most ties of all"),
-        (int(_BY_MEMBER.loc[_MOST_ACROSS, "external"]), "asks whose ties they are"),
-    ],
-)
-
-q3 = Exercise(
-    "q3",
-    prompt="How diverse is the improvement community's membership by sector? Give Blau's index of `q` by "
-           "`sector` (between 0 and 1).",
-    answer_name="sector_blau",
-    checker=close_number(
-        _BLAU,
-        relative=_CLOSE,
-        what="Blau's index, between 0 and 1",
-        alternatives=[
-            (blau_index(Q, "stakeholder"),
-             "That is Blau's index by `stakeholder` (the perspective members bring). The question asks about "
-             "`sector`."),
-            (iqv(Q, "sector"),
-             "That is the IQV: Blau's index divided by its largest possible value. The question asks for "
-             "Blau's index itself."),
-            (1 - _BLAU,
-             "That is the sum of the squared shares, the chance that two members picked at random are in the "
-             "*same* sector. Blau's index is one minus it."),
+        explanation=f"Member {_MOST_ACROSS} had {int(_BY_MEMBER.loc[_MOST_ACROSS, 'external'])} ties to the other "
+                    "side, more than anyone else. The E-I index of a member is a ratio, so someone with few ties can "
+                    "score higher while bridging less.",
+        why="People with ties on both sides of a conflict are the ones who can carry each side's view to the other. "
+            "In the club there were very few of them, and the members whose ties spanned the divide still had to "
+            "choose a side in the end.",
+        wrong_answers=[
+            (_HIGHEST_RATIO, "highest E-I index"),
+            (_MOST_TIES, "most ties of all"),
+            (int(_BY_MEMBER.loc[_MOST_ACROSS, "external"]), "asks whose ties they are"),
         ],
-    ),
-    hints=[
-        "Blau's index is 1 minus the sum of the squared shares of each category.",
-        "`blau_index(q, 'sector')` works on the whole network `q` (or on a graph such as `knows`).",
-    ],
-    solution="""
+    )
+
+    q3 = Exercise(
+        "q3",
+        prompt="How diverse is the improvement community's membership by sector? Give Blau's index of `q` by "
+               "`sector` (between 0 and 1).",
+        answer_name="sector_blau",
+        checker=close_number(
+            _BLAU,
+            relative=_CLOSE,
+            what="Blau's index, between 0 and 1",
+            alternatives=[
+                (blau_index(Q, "stakeholder"),
+                 "That is Blau's index by `stakeholder` (the perspective members bring). The question asks about "
+                 "`sector`."),
+                (iqv(Q, "sector"),
+                 "That is the IQV: Blau's index divided by its largest possible value. The question asks for "
+                 "Blau's index itself."),
+                (1 - _BLAU,
+                 "That is the sum of the squared shares, the chance that two members picked at random are in the "
+                 "*same* sector. Blau's index is one minus it."),
+            ],
+        ),
+        hints=[
+            "Blau's index is 1 minus the sum of the squared shares of each category.",
+            "`blau_index(q, 'sector')` works on the whole network `q` (or on a graph such as `knows`).",
+        ],
+        solution="""
 sector_blau = blau_index(q, "sector")
 """,
-    explanation=f"The shares of the eight sectors, squared and added up, make {1 - _BLAU:.3f}; one minus that is "
-                f"{_BLAU:.3f}, the chance that two members picked at random come from different sectors.",
-    why="A high value says many sectors are in the room. It does not say whether they talk to each other (that "
-        "is the E-I index), or whether the smallest groups, such as patients, carers and citizens, are present "
-        "in numbers that give them a real voice.",
-    wrong_answers=[
-        (blau_index(Q, "stakeholder"), "by `stakeholder`"),
-        (iqv(Q, "sector"), "That is the IQV"),
-        (1 - _BLAU, "sum of the squared shares"),
-        (round(_BLAU * 100, 2), "percentage"),
-    ],
-)
-
-q4 = Exercise(
-    "q4",
-    prompt="One member in five should be a patient, carer or citizen. How many more would have to join (with "
-           "nobody leaving) for the community to reach that? Give a whole number.",
-    answer_name="more_needed",
-    checker=close_number(
-        _VOICES.needed,
-        what="a number of people",
-        alternatives=[
-            (round(0.2 * _VOICES.total) - _VOICES.count,
-             f"That is 20% of today's {_VOICES.total} members, minus the {_VOICES.count} already there. But every "
-             "new member also makes the community bigger, so the target grows as people join: you need a few "
-             "more than that."),
-            (round(0.2 * _VOICES.total),
-             f"{round(0.2 * _VOICES.total)} is 20% of today's membership. The question asks how many *more* would "
-             "have to join."),
-            (_VOICES.count + _VOICES.needed,
-             "That is how many there would be in total. The question asks how many more would have to join."),
-            (_VOICES.share, "That is today's share. The question asks how many more people would have to join."),
+        explanation=f"The shares of the eight sectors, squared and added up, make {1 - _BLAU:.3f}; one minus that is "
+                    f"{_BLAU:.3f}, the chance that two members picked at random come from different sectors.",
+        why="A high value says many sectors are in the room. It does not say whether they talk to each other (that "
+            "is the E-I index), or whether the smallest groups, such as patients, carers and citizens, are present "
+            "in numbers that give them a real voice.",
+        wrong_answers=[
+            (blau_index(Q, "stakeholder"), "by `stakeholder`"),
+            (iqv(Q, "sector"), "That is the IQV"),
+            (1 - _BLAU, "sum of the squared shares"),
+            (round(_BLAU * 100, 2), "percentage"),
         ],
-    ),
-    hints=[
-        "`voices_present(q)` counts patients, carers and citizens and compares their share with a target of 20%.",
-        "Its result has a `needed` attribute; `print(voices_present(q))` says the same in words.",
-        "If you work it out by hand: you need the smallest x with (8 + x) / (150 + x) at least 0.2.",
-    ],
-    solution="""
+    )
+
+    q4 = Exercise(
+        "q4",
+        prompt="One member in five should be a patient, carer or citizen. How many more would have to join (with "
+               "nobody leaving) for the community to reach that? Give a whole number.",
+        answer_name="more_needed",
+        checker=close_number(
+            _VOICES.needed,
+            what="a number of people",
+            alternatives=[
+                (round(0.2 * _VOICES.total) - _VOICES.count,
+                 f"That is 20% of today's {_VOICES.total} members, minus the {_VOICES.count} already there. But every "
+                 "new member also makes the community bigger, so the target grows as people join: you need a few "
+                 "more than that."),
+                (round(0.2 * _VOICES.total),
+                 f"{round(0.2 * _VOICES.total)} is 20% of today's membership. The question asks how many *more* would "
+                 "have to join."),
+                (_VOICES.count + _VOICES.needed,
+                 "That is how many there would be in total. The question asks how many more would have to join."),
+                (_VOICES.share, "That is today's share. The question asks how many more people would have to join."),
+            ],
+        ),
+        hints=[
+            "`voices_present(q)` counts patients, carers and citizens and compares their share with a target of 20%.",
+            "Its result has a `needed` attribute; `print(voices_present(q))` says the same in words.",
+            "If you work it out by hand: you need the smallest x with (8 + x) / (150 + x) at least 0.2.",
+        ],
+        solution="""
 more_needed = voices_present(q).needed
 """,
-    explanation=f"With {_VOICES.count} of {_VOICES.total} members, reaching one in five needs x more with "
-                f"({_VOICES.count} + x) / ({_VOICES.total} + x) >= 0.2, so x = {_VOICES.needed}.",
-    why="Turning 'we should involve patients' into a number makes it an ask partners can act on. The notebook's "
-        "widget then shows the next question: are the new members connected across regions, or added in one "
-        "corner of the network?",
-    wrong_answers=[
-        (round(0.2 * _VOICES.total) - _VOICES.count, "the target grows as people join"),
-        (round(0.2 * _VOICES.total), "is 20% of today's membership"),
-        (_VOICES.count + _VOICES.needed, "how many there would be in total"),
-        (_VOICES.share, "today's share"),
-    ],
-)
+        explanation=f"With {_VOICES.count} of {_VOICES.total} members, reaching one in five needs x more with "
+                    f"({_VOICES.count} + x) / ({_VOICES.total} + x) >= 0.2, so x = {_VOICES.needed}.",
+        why="Turning 'we should involve patients' into a number makes it an ask partners can act on. The notebook's "
+            "widget then shows the next question: are the new members connected across regions, or added in one "
+            "corner of the network?",
+        wrong_answers=[
+            (round(0.2 * _VOICES.total) - _VOICES.count, "the target grows as people join"),
+            (round(0.2 * _VOICES.total), "is 20% of today's membership"),
+            (_VOICES.count + _VOICES.needed, "how many there would be in total"),
+            (_VOICES.share, "today's share"),
+        ],
+    )
 
-q5 = ConceptQuestion(
-    "q5",
-    prompt="In a diabetes network, clinicians who want to put money into specialist clinics and public health "
-           "staff who want to put it into prevention disagree sharply. Meetings are tense. What does the "
-           "masterclass's view of conflict suggest a network leader does?",
-    multiple=False,
-    options=[
-        Option("Decide between the two quickly, so that calm returns and the work can go on.",
-               False,
-               "This brings the leader's solution. It may calm things, but it throws away what the disagreement "
-               "could teach, and one side learns that its view does not count."),
-        Option("Put the two groups in separate workstreams so that they no longer clash.",
-               False,
-               "This builds silos: ties stay inside each group (an E-I index heading towards -1), and the network "
-               "can split along that line, as the karate club did."),
-        Option("Make the disagreement a shared question: bring both groups together with patients and carers, "
-               "lay out the evidence and what each side values, and let the network work out the options.",
-               True,
-               "This treats conflict as a source of ideas. Many viewpoints, patients' included, meet in one "
-               "place, and the network rather than the leader builds the way forward."),
-        Option("Leave the topic off the agenda until the two sides come round to agreeing by themselves.",
-               False,
-               "Avoiding it rarely makes conflict go away; it tends to move out of the meeting and into corridors, "
-               "where nobody can learn from it."),
-        Option("Ask the chair to write a consensus statement that everyone signs.",
-               False,
-               "A statement written for people is the leader building consensus on the network's behalf; "
-               "agreement that members have not worked out themselves rarely holds."),
-    ],
-    why="Disagreement that is brought into the open, with many viewpoints present, is how networks find ideas no "
-        "single group had. The leader's job is to make that safe and productive, not to end it.",
-)
+    q5 = ConceptQuestion(
+        "q5",
+        prompt="In a diabetes network, clinicians who want to put money into specialist clinics and public health "
+               "staff who want to put it into prevention disagree sharply. Meetings are tense. What does the "
+               "masterclass's view of conflict suggest a network leader does?",
+        multiple=False,
+        options=[
+            Option("Decide between the two quickly, so that calm returns and the work can go on.",
+                   False,
+                   "This brings the leader's solution. It may calm things, but it throws away what the disagreement "
+                   "could teach, and one side learns that its view does not count."),
+            Option("Put the two groups in separate workstreams so that they no longer clash.",
+                   False,
+                   "This builds silos: ties stay inside each group (an E-I index heading towards -1), and the network "
+                   "can split along that line, as the karate club did."),
+            Option("Make the disagreement a shared question: bring both groups together with patients and carers, "
+                   "lay out the evidence and what each side values, and let the network work out the options.",
+                   True,
+                   "This treats conflict as a source of ideas. Many viewpoints, patients' included, meet in one "
+                   "place, and the network rather than the leader builds the way forward."),
+            Option("Leave the topic off the agenda until the two sides come round to agreeing by themselves.",
+                   False,
+                   "Avoiding it rarely makes conflict go away; it tends to move out of the meeting and into corridors, "
+                   "where nobody can learn from it."),
+            Option("Ask the chair to write a consensus statement that everyone signs.",
+                   False,
+                   "A statement written for people is the leader building consensus on the network's behalf; "
+                   "agreement that members have not worked out themselves rarely holds."),
+        ],
+        why="Disagreement that is brought into the open, with many viewpoints present, is how networks find ideas no "
+            "single group had. The leader's job is to make that safe and productive, not to end it.",
+    )
 
-q6 = Reflection(
-    "q6",
-    prompt="Where does disagreement show up in a network you belong to, and whose viewpoint is missing from it?",
-    guidance="Think of one recent disagreement. Who was in the room, and who was not (patients, carers, citizens, "
-             "another sector)? Note one person you could invite, and whom in the network you would introduce "
-             "them to.",
-    placeholder="The disagreement I have in mind is...",
-)
+    q6 = Reflection(
+        "q6",
+        prompt="Where does disagreement show up in a network you belong to, and whose viewpoint is missing from it?",
+        guidance="Think of one recent disagreement. Who was in the room, and who was not (patients, carers, citizens, "
+                 "another sector)? Note one person you could invite, and whom in the network you would introduce "
+                 "them to.",
+        placeholder="The disagreement I have in mind is...",
+    )
+
+    return locals()
+
 
 exercises = ExerciseSet(
     "conflict_and_viewpoints",
     number=4,
     title="Conflict and many viewpoints",
-    items=[q1, q2, q3, q4, q5, q6],
-    namespace=namespace,
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "code", "q5": "concept", "q6": "reflection"},
+    build=_build,
 )
 
 progress = exercises.progress
 
 coaching.enable()
+
+# ``ex.q1``, ``ex.NET``...: built on first use, so importing this module computes nothing.
+__getattr__ = exercises.module_attribute

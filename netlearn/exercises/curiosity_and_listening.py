@@ -24,251 +24,255 @@ from .engine import ConceptQuestion, Exercise, ExerciseSet, Option, Reflection, 
 __all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____", "ADVICE_1", "ADVICE_2",
            "ANSWERS"]
 
-#: The advice to rewrite in question 1.
-ADVICE_1 = "Have you tried asking the practice managers to nominate a champion?"
-#: The advice to rewrite in question 2.
-ADVICE_2 = "You should take it straight to the system board."
-#: A learner's answers to the four stress-tolerance items of the practice scale (question 3).
-ANSWERS = {"st1": 2, "st2": 3, "st3": 5, "st4": 1}
-
-CURIOSITY = load_instrument("curiosity_practice")
-_SCALE = CURIOSITY.scale
-_REVERSED = [_SCALE.reverse(v) for v in ANSWERS.values()]
-_STRESS_TOLERANCE = sum(_REVERSED) / len(_REVERSED)
-_RAW_MEAN = sum(ANSWERS.values()) / len(ANSWERS)
 
 
-def namespace():
-    """What the notebook's setup cell makes."""
-    return {"coach": coach, "rules_table": rules_table, "curiosity": load_instrument("curiosity_practice"),
-            "answers": dict(ANSWERS), "advice_1": ADVICE_1, "advice_2": ADVICE_2}
 
+def _build():
+    #: The advice to rewrite in question 1.
+    ADVICE_1 = "Have you tried asking the practice managers to nominate a champion?"
+    #: The advice to rewrite in question 2.
+    ADVICE_2 = "You should take it straight to the system board."
+    #: A learner's answers to the four stress-tolerance items of the practice scale (question 3).
+    ANSWERS = {"st1": 2, "st2": 3, "st3": 5, "st4": 1}
 
-def _quoted(findings):
-    return ", ".join(f"\u201c{f.phrase}\u201d" for f in findings)
+    CURIOSITY = load_instrument("curiosity_practice")
+    _SCALE = CURIOSITY.scale
+    _REVERSED = [_SCALE.reverse(v) for v in ANSWERS.values()]
+    _STRESS_TOLERANCE = sum(_REVERSED) / len(_REVERSED)
+    _RAW_MEAN = sum(ANSWERS.values()) / len(ANSWERS)
 
+    def namespace():
+        """What the notebook's setup cell makes."""
+        return {"coach": coach, "rules_table": rules_table, "curiosity": load_instrument("curiosity_practice"),
+                "answers": dict(ANSWERS), "advice_1": ADVICE_1, "advice_2": ADVICE_2}
 
-def _reading(answer, original):
-    """Shared first steps of the two rewriting checkers: returns (result, verdict or None)."""
-    if not isinstance(answer, str):
-        return None, Verdict(False, "Write your reply as text between quotes, for example "
-                                    "`open_question = \"What ...?\"`.")
-    if not answer.strip():
-        return None, Verdict(False, "Your reply is empty: write something between the quotes.")
-    if " ".join(answer.split()).lower() == original.lower():
-        return None, Verdict(False, "That is the original advice, word for word. Rewrite it so that the problem "
-                                    "stays with your colleague.")
-    result = coach(answer)
-    if result.label == "advises":
-        return result, Verdict(False, f"The coach still reads advice: {_quoted(result.advice)}. A suggestion in "
-                                      "the form of a question is still a suggestion. Ask about *their* view "
-                                      "instead.")
-    if result.label == "mixed":
-        return result, Verdict(False, f"Part of it listens, but it still contains advice: {_quoted(result.advice)}. "
-                                      "Leave the suggestion out for now.")
-    return result, None
+    def _quoted(findings):
+        return ", ".join(f"\u201c{f.phrase}\u201d" for f in findings)
 
+    def _reading(answer, original):
+        """Shared first steps of the two rewriting checkers: returns (result, verdict or None)."""
+        if not isinstance(answer, str):
+            return None, Verdict(False, "Write your reply as text between quotes, for example "
+                                        "`open_question = \"What ...?\"`.")
+        if not answer.strip():
+            return None, Verdict(False, "Your reply is empty: write something between the quotes.")
+        if " ".join(answer.split()).lower() == original.lower():
+            return None, Verdict(False, "That is the original advice, word for word. Rewrite it so that the problem "
+                                        "stays with your colleague.")
+        result = coach(answer)
+        if result.label == "advises":
+            return result, Verdict(False, f"The coach still reads advice: {_quoted(result.advice)}. A suggestion in "
+                                          "the form of a question is still a suggestion. Ask about *their* view "
+                                          "instead.")
+        if result.label == "mixed":
+            return result, Verdict(False, f"Part of it listens, but it still contains advice: {_quoted(result.advice)}. "
+                                          "Leave the suggestion out for now.")
+        return result, None
 
-def _open_question_checker(answer):
-    result, verdict = _reading(answer, ADVICE_1)
-    if verdict is not None:
-        return verdict
-    if result.label == "unclear":
-        return Verdict(False, "The coach recognised no listening move in that. Start with *what*, *how*, *where* "
-                              "or *who* and end with a question mark, or print `rules_table()` to see what it "
-                              "looks for.")
-    if not result.is_question:
-        return Verdict(False, "That listens, but it is not a question yet: the task is to ask. Turn it into a "
-                              "question that ends with a question mark.")
-    return Verdict(True, f"The coach reads it as listening ({_quoted(result.listening)}).")
+    def _open_question_checker(answer):
+        result, verdict = _reading(answer, ADVICE_1)
+        if verdict is not None:
+            return verdict
+        if result.label == "unclear":
+            return Verdict(False, "The coach recognised no listening move in that. Start with *what*, *how*, *where* "
+                                  "or *who* and end with a question mark, or print `rules_table()` to see what it "
+                                  "looks for.")
+        if not result.is_question:
+            return Verdict(False, "That listens, but it is not a question yet: the task is to ask. Turn it into a "
+                                  "question that ends with a question mark.")
+        return Verdict(True, f"The coach reads it as listening ({_quoted(result.listening)}).")
 
+    def _reflection_checker(answer):
+        result, verdict = _reading(answer, ADVICE_2)
+        if verdict is not None:
+            return verdict
+        if not result.has("reflecting back"):
+            if result.label == "listens":
+                return Verdict(False, "That listens, but it does not reflect back what you heard. Start with words "
+                                      "such as \"It sounds like...\" or \"So you're saying...\" and put your "
+                                      "colleague's situation or feeling in your own words.")
+            return Verdict(False, "The coach recognised no reflection. Start with \"It sounds like...\" or \"So you're "
+                                  "saying...\" and say back what you heard.")
+        return Verdict(True, f"The coach reads it as reflecting back ({_quoted(result.listening)}).")
 
-def _reflection_checker(answer):
-    result, verdict = _reading(answer, ADVICE_2)
-    if verdict is not None:
-        return verdict
-    if not result.has("reflecting back"):
-        if result.label == "listens":
-            return Verdict(False, "That listens, but it does not reflect back what you heard. Start with words "
-                                  "such as \"It sounds like...\" or \"So you're saying...\" and put your "
-                                  "colleague's situation or feeling in your own words.")
-        return Verdict(False, "The coach recognised no reflection. Start with \"It sounds like...\" or \"So you're "
-                              "saying...\" and say back what you heard.")
-    return Verdict(True, f"The coach reads it as reflecting back ({_quoted(result.listening)}).")
-
-
-q1 = Exercise(
-    "q1",
-    prompt=f"A colleague tells you only two practices still come to the peer-learning group they set up. Your first "
-           f"reply was: \"{ADVICE_1}\" Rewrite it as an **open question** that leaves the problem with them. The "
-           "coach must read it as listening, and it must be a question.",
-    answer_name="open_question",
-    checker=_open_question_checker,
-    hints=[
-        "Open questions start with *what*, *how*, *where*, *when* or *who*, and cannot be answered with yes or no.",
-        "Ask about what they have already done or noticed, not about your idea: *What have you ...?*",
-        "For example: \"What have you tried so far with the practice managers?\" Check any draft first with "
-        "`coach(\"your words\")`.",
-    ],
-    solution='''
+    q1 = Exercise(
+        "q1",
+        prompt=f"A colleague tells you only two practices still come to the peer-learning group they set up. Your first "
+               f"reply was: \"{ADVICE_1}\" Rewrite it as an **open question** that leaves the problem with them. The "
+               "coach must read it as listening, and it must be a question.",
+        answer_name="open_question",
+        checker=_open_question_checker,
+        hints=[
+            "Open questions start with *what*, *how*, *where*, *when* or *who*, and cannot be answered with yes or no.",
+            "Ask about what they have already done or noticed, not about your idea: *What have you ...?*",
+            "For example: \"What have you tried so far with the practice managers?\" Check any draft first with "
+            "`coach(\"your words\")`.",
+        ],
+        solution='''
 open_question = "What have you tried so far with the practice managers?"
 ''',
-    explanation="It starts with *what*, ends with a question mark and suggests nothing, so the coach finds one "
-                "listening move (an open question) and no advice. \"Have you tried X?\" offers your idea; "
-                "\"What have you tried?\" asks for theirs.",
-    why="An open question keeps the thinking, and the ownership, with the person who has the problem. In the "
-        "masterclass's listening exercise the point was to notice how quickly we reach for our own solution.",
-    wrong_answers=[
-        (ADVICE_1, "original advice"),
-        ("What if you asked the practice managers to nominate a champion?", "still reads advice"),
-        ("Tell me more about the practice managers.", "not a question yet"),
-        ("Is that working?", "no listening move"),
-        ("You could ask the managers. What do they think?", "still contains advice"),
-        (42, "between quotes"),
-    ],
-)
+        explanation="It starts with *what*, ends with a question mark and suggests nothing, so the coach finds one "
+                    "listening move (an open question) and no advice. \"Have you tried X?\" offers your idea; "
+                    "\"What have you tried?\" asks for theirs.",
+        why="An open question keeps the thinking, and the ownership, with the person who has the problem. In the "
+            "masterclass's listening exercise the point was to notice how quickly we reach for our own solution.",
+        wrong_answers=[
+            (ADVICE_1, "original advice"),
+            ("What if you asked the practice managers to nominate a champion?", "still reads advice"),
+            ("Tell me more about the practice managers.", "not a question yet"),
+            ("Is that working?", "no listening move"),
+            ("You could ask the managers. What do they think?", "still contains advice"),
+            (42, "between quotes"),
+        ],
+    )
 
-q2 = Exercise(
-    "q2",
-    prompt=f"A programme lead says two trusts have fallen out and the work has stalled. Your first reply was: "
-           f"\"{ADVICE_2}\" Rewrite it so that it **reflects back** what you heard (the situation or the feeling) "
-           "and gives no advice.",
-    answer_name="reflection",
-    checker=_reflection_checker,
-    hints=[
-        "Reflecting back means saying, in your own words, what you heard: the facts, or the feeling behind them.",
-        "Start with \"It sounds like...\" or \"So you're saying...\". You can end by checking: \"Have I got that "
-        "right?\"",
-        "For example: \"It sounds like the falling-out has stopped everything, and that's wearing you down. Have "
-        "I got that right?\"",
-    ],
-    solution='''
+    q2 = Exercise(
+        "q2",
+        prompt=f"A programme lead says two trusts have fallen out and the work has stalled. Your first reply was: "
+               f"\"{ADVICE_2}\" Rewrite it so that it **reflects back** what you heard (the situation or the feeling) "
+               "and gives no advice.",
+        answer_name="reflection",
+        checker=_reflection_checker,
+        hints=[
+            "Reflecting back means saying, in your own words, what you heard: the facts, or the feeling behind them.",
+            "Start with \"It sounds like...\" or \"So you're saying...\". You can end by checking: \"Have I got that "
+            "right?\"",
+            "For example: \"It sounds like the falling-out has stopped everything, and that's wearing you down. Have "
+            "I got that right?\"",
+        ],
+        solution='''
 reflection = "It sounds like the falling-out has stopped everything, and that's wearing you down. Have I got that right?"
 ''',
-    explanation="\"It sounds like...\" says back the situation and the feeling; \"Have I got that right?\" checks "
-                "it. Neither tells the person what to do.",
-    why="Being heard accurately is often what lets someone think straight about their own problem; a "
-        "reflection also lets them correct you before you act on a misunderstanding.",
-    wrong_answers=[
-        ("It sounds like you should take it to the system board.", "still contains advice"),
-        ("What happened between the two trusts?", "does not reflect back"),
-        (ADVICE_2, "original advice"),
-        ("Right.", "recognised no reflection"),
-    ],
-)
-
-q3 = Exercise(
-    "q3",
-    prompt="On the course's practice curiosity scale (1 to 7), a colleague answered the four stress-tolerance "
-           f"items like this: `answers = {ANSWERS}`. These items describe difficulties, so they are "
-           "reverse-scored. What is their stress-tolerance score (the mean after reverse-scoring)?",
-    answer_name="stress_tolerance",
-    checker=close_number(
-        _STRESS_TOLERANCE,
-        tolerance=0.005,
-        what="a score between 1 and 7",
-        alternatives=[
-            (_RAW_MEAN, f"{_RAW_MEAN:g} is the mean of the answers as given. These items are reverse-keyed: turn "
-                        "each answer round first (on 1 to 7, x becomes 8 - x), then take the mean."),
-            (sum(_REVERSED), f"{sum(_REVERSED)} is the total after reverse-scoring. The score is the mean: divide by "
-                             "the number of items."),
-            (sum(ANSWERS.values()), f"{sum(ANSWERS.values())} is the total of the answers as given. Reverse-score "
-                                    "each one, then take the mean."),
-            (sum(6 - v for v in ANSWERS.values()) / len(ANSWERS),
-             "That turns the answers round as if the scale ran 1 to 5 (6 - x). This scale runs 1 to 7, so x "
-             "becomes 7 + 1 - x = 8 - x."),
+        explanation="\"It sounds like...\" says back the situation and the feeling; \"Have I got that right?\" checks "
+                    "it. Neither tells the person what to do.",
+        why="Being heard accurately is often what lets someone think straight about their own problem; a "
+            "reflection also lets them correct you before you act on a misunderstanding.",
+        wrong_answers=[
+            ("It sounds like you should take it to the system board.", "still contains advice"),
+            ("What happened between the two trusts?", "does not reflect back"),
+            (ADVICE_2, "original advice"),
+            ("Right.", "recognised no reflection"),
         ],
-    ),
-    hints=[
-        "On a 1 to 7 scale a reverse-keyed answer x counts as 7 + 1 - x: 1 becomes 7, 2 becomes 6, 4 stays 4.",
-        "`curiosity.scale.reverse(x)` does it for you.",
-        "`sum(curiosity.scale.reverse(x) for x in answers.values()) / len(answers)`",
-    ],
-    solution='''
+    )
+
+    q3 = Exercise(
+        "q3",
+        prompt="On the course's practice curiosity scale (1 to 7), a colleague answered the four stress-tolerance "
+               f"items like this: `answers = {ANSWERS}`. These items describe difficulties, so they are "
+               "reverse-scored. What is their stress-tolerance score (the mean after reverse-scoring)?",
+        answer_name="stress_tolerance",
+        checker=close_number(
+            _STRESS_TOLERANCE,
+            tolerance=0.005,
+            what="a score between 1 and 7",
+            alternatives=[
+                (_RAW_MEAN, f"{_RAW_MEAN:g} is the mean of the answers as given. These items are reverse-keyed: turn "
+                            "each answer round first (on 1 to 7, x becomes 8 - x), then take the mean."),
+                (sum(_REVERSED), f"{sum(_REVERSED)} is the total after reverse-scoring. The score is the mean: divide by "
+                                 "the number of items."),
+                (sum(ANSWERS.values()), f"{sum(ANSWERS.values())} is the total of the answers as given. Reverse-score "
+                                        "each one, then take the mean."),
+                (sum(6 - v for v in ANSWERS.values()) / len(ANSWERS),
+                 "That turns the answers round as if the scale ran 1 to 5 (6 - x). This scale runs 1 to 7, so x "
+                 "becomes 7 + 1 - x = 8 - x."),
+            ],
+        ),
+        hints=[
+            "On a 1 to 7 scale a reverse-keyed answer x counts as 7 + 1 - x: 1 becomes 7, 2 becomes 6, 4 stays 4.",
+            "`curiosity.scale.reverse(x)` does it for you.",
+            "`sum(curiosity.scale.reverse(x) for x in answers.values()) / len(answers)`",
+        ],
+        solution='''
 reversed_answers = [curiosity.scale.reverse(x) for x in answers.values()]
 stress_tolerance = sum(reversed_answers) / len(reversed_answers)
 ''',
-    explanation=f"Turned round, the answers {list(ANSWERS.values())} become {_REVERSED}; their mean is "
-                f"{_STRESS_TOLERANCE:g}.",
-    why="Reverse-scoring makes a higher score always mean *more* of the dimension: here, more willingness to stay "
-        "with the unease of the new. Forgetting it would turn a fairly tolerant colleague into an intolerant one. "
-        "And remember: these are practice items for reflection, not a validated measure.",
-    wrong_answers=[
-        (_RAW_MEAN, "as given"),
-        (sum(_REVERSED), "divide by"),
-        (sum(6 - v for v in ANSWERS.values()) / len(ANSWERS), "1 to 5"),
-    ],
-)
+        explanation=f"Turned round, the answers {list(ANSWERS.values())} become {_REVERSED}; their mean is "
+                    f"{_STRESS_TOLERANCE:g}.",
+        why="Reverse-scoring makes a higher score always mean *more* of the dimension: here, more willingness to stay "
+            "with the unease of the new. Forgetting it would turn a fairly tolerant colleague into an intolerant one. "
+            "And remember: these are practice items for reflection, not a validated measure.",
+        wrong_answers=[
+            (_RAW_MEAN, "as given"),
+            (sum(_REVERSED), "divide by"),
+            (sum(6 - v for v in ANSWERS.values()) / len(ANSWERS), "1 to 5"),
+        ],
+    )
 
-q4 = ConceptQuestion(
-    "q4",
-    prompt="Edmondson (1999) studied *psychological safety* in work teams. Which description fits her idea best?",
-    options=[
-        Option("A belief shared by a team that it is safe to take interpersonal risks there, such as admitting a "
-               "mistake, asking for help or asking a question that might sound naive.",
-               True,
-               "Yes. It belongs to the team, not to one person, and it is about the risk of speaking up. She linked "
-               "it to teams' learning behaviour: asking, seeking feedback, talking about errors."),
-        Option("A secure online platform where members can post ideas without being identified.",
-               False,
-               "Technology can help, but the masterclass was clear that relationships, not tools, make a space "
-               "safe. An anonymous platform can even suggest that speaking openly is not safe."),
-        Option("An agreement that nobody will be held to account for poor results.",
-               False,
-               "Safety to speak up is not the same as low standards: being able to say plainly that results are "
-               "poor is part of it."),
-        Option("A personality trait: how confident someone feels speaking in groups.",
-               False,
-               "It is a property of the group and its relationships, not of one person's character: the same "
-               "person can feel safe in one team and not in another."),
-    ],
-    why="Networks need members to try things, fail and say so, so that everyone learns. A network leader builds "
-        "the relationships that make that safe.",
-)
+    q4 = ConceptQuestion(
+        "q4",
+        prompt="Edmondson (1999) studied *psychological safety* in work teams. Which description fits her idea best?",
+        options=[
+            Option("A belief shared by a team that it is safe to take interpersonal risks there, such as admitting a "
+                   "mistake, asking for help or asking a question that might sound naive.",
+                   True,
+                   "Yes. It belongs to the team, not to one person, and it is about the risk of speaking up. She linked "
+                   "it to teams' learning behaviour: asking, seeking feedback, talking about errors."),
+            Option("A secure online platform where members can post ideas without being identified.",
+                   False,
+                   "Technology can help, but the masterclass was clear that relationships, not tools, make a space "
+                   "safe. An anonymous platform can even suggest that speaking openly is not safe."),
+            Option("An agreement that nobody will be held to account for poor results.",
+                   False,
+                   "Safety to speak up is not the same as low standards: being able to say plainly that results are "
+                   "poor is part of it."),
+            Option("A personality trait: how confident someone feels speaking in groups.",
+                   False,
+                   "It is a property of the group and its relationships, not of one person's character: the same "
+                   "person can feel safe in one team and not in another."),
+        ],
+        why="Networks need members to try things, fail and say so, so that everyone learns. A network leader builds "
+            "the relationships that make that safe.",
+    )
 
-q5 = ConceptQuestion(
-    "q5",
-    prompt="The active-listening coach gave your reply the verdict *listens*. What can you conclude? Tick all that "
-           "apply.",
-    multiple=True,
-    options=[
-        Option("Your wording contains at least one listening move it recognises, and none of the advice phrases or "
-               "instructions it looks for.",
-               True,
-               "That is exactly what the verdict means, no more."),
-        Option("You can see which of your words the verdict was based on.",
-               True,
-               "Yes: every finding quotes the words that matched, and `rules_table()` shows every rule."),
-        Option("Your tone would come across as warm rather than judging.",
-               False,
-               "The coach reads wording, not tone. \"What were you thinking?\" is an open question on paper and a "
-               "rebuke in the room."),
-        Option("It is the right question for this colleague at this moment.",
-               False,
-               "Only you and your colleague can judge that. The coach knows nothing about the relationship or the "
-               "situation."),
-    ],
-    why="A transparent rule-based tool is useful because you can see its reasons, and its limits. Use it to notice "
-        "habits in your wording, then practise with people.",
-)
+    q5 = ConceptQuestion(
+        "q5",
+        prompt="The active-listening coach gave your reply the verdict *listens*. What can you conclude? Tick all that "
+               "apply.",
+        multiple=True,
+        options=[
+            Option("Your wording contains at least one listening move it recognises, and none of the advice phrases or "
+                   "instructions it looks for.",
+                   True,
+                   "That is exactly what the verdict means, no more."),
+            Option("You can see which of your words the verdict was based on.",
+                   True,
+                   "Yes: every finding quotes the words that matched, and `rules_table()` shows every rule."),
+            Option("Your tone would come across as warm rather than judging.",
+                   False,
+                   "The coach reads wording, not tone. \"What were you thinking?\" is an open question on paper and a "
+                   "rebuke in the room."),
+            Option("It is the right question for this colleague at this moment.",
+                   False,
+                   "Only you and your colleague can judge that. The coach knows nothing about the relationship or the "
+                   "situation."),
+        ],
+        why="A transparent rule-based tool is useful because you can see its reasons, and its limits. Use it to notice "
+            "habits in your wording, then practise with people.",
+    )
 
-q6 = Reflection(
-    "q6",
-    prompt="Think of the last time a colleague brought you a problem. What did you say first: a question, a "
-           "reflection, or a solution? And where, at work, do you find it hardest to stay with not knowing?",
-    guidance="Be concrete: the setting, the words you used, what happened next. Then name one situation in the "
-             "coming month where you will ask two questions before offering any idea.",
-    placeholder="The last time someone brought me a problem, I...",
-)
+    q6 = Reflection(
+        "q6",
+        prompt="Think of the last time a colleague brought you a problem. What did you say first: a question, a "
+               "reflection, or a solution? And where, at work, do you find it hardest to stay with not knowing?",
+        guidance="Be concrete: the setting, the words you used, what happened next. Then name one situation in the "
+                 "coming month where you will ask two questions before offering any idea.",
+        placeholder="The last time someone brought me a problem, I...",
+    )
+
+    return locals()
+
 
 exercises = ExerciseSet(
     "curiosity_and_listening",
     number=7,
     title="Curiosity, safe space and active listening",
-    items=[q1, q2, q3, q4, q5, q6],
-    namespace=namespace,
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "concept", "q6": "reflection"},
+    build=_build,
 )
 
 progress = exercises.progress
 
 coaching.enable()
+
+# ``ex.q1``, ``ex.NET``...: built on first use, so importing this module computes nothing.
+__getattr__ = exercises.module_attribute

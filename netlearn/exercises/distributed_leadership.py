@@ -33,260 +33,268 @@ from .engine import (
 
 __all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____"]
 
-NET = netlearn.load_dataset("q_community")
-_ADVICE = NET.graph("advice")
-_LEADERSHIP = NET.graph("leadership")
-_KNOWS = NET.graph("knows")
-
-_ASKED = dict(_ADVICE.in_degree())
-_MOST_ASKED = max(_ASKED, key=_ASKED.get)
-_ASKING = dict(_ADVICE.out_degree())
-_ASKS_MOST = max(_ASKING, key=_ASKING.get)
-_KNOWN = dict(_KNOWS.degree())
-_KNOWS_MOST = max(_KNOWN, key=_KNOWN.get)
-
-_CENTRALIZATION = centralization(_ADVICE, "degree")
-_SHARED = shared_leadership(_LEADERSHIP)
-_N = _LEADERSHIP.number_of_nodes()
-_RECIPROCITY = reciprocity(_ADVICE)
-_RETURNED = sum(1 for u, v in _ADVICE.edges if u != v and _ADVICE.has_edge(v, u))
-
-#: Answers given to about three significant figures count as right.
-_CLOSE = 5e-3
 
 
-def namespace():
-    """What the notebook's setup cell makes."""
-    return {"netlearn": netlearn, "nx": nx, "net": NET, "advice": NET.graph("advice"),
-            "leadership": NET.graph("leadership"), "centralization": centralization,
-            "reciprocity": reciprocity, "shared_leadership": shared_leadership}
 
+def _build():
+    NET = netlearn.load_dataset("q_community")
+    _ADVICE = NET.graph("advice")
+    _LEADERSHIP = NET.graph("leadership")
+    _KNOWS = NET.graph("knows")
 
-q1 = Exercise(
-    "q1",
-    prompt="In the advice network, a tie from A to B means *A goes to B for advice*. Who do the most members go "
-           "to for advice? Give the member's id, such as 'q001'.",
-    answer_name="most_asked",
-    checker=same_member(
-        _MOST_ASKED,
-        members=NET,
-        otherwise="That member is not the one most people go to. A tie points from the person asking to the "
-                  "person asked, so count the ties each member receives (`advice.in_degree`), not the ties "
-                  "they send.",
-        alternatives=[
-            (_KNOWS_MOST, f"{_KNOWS_MOST} knows the most people ({_KNOWN[_KNOWS_MOST]} `knows` ties), but the "
-                          "question is about advice. Use `advice = net.graph('advice')` and count the ties each "
-                          "member receives there."),
-            (_ASKED[_MOST_ASKED], f"{_ASKED[_MOST_ASKED]} is how many members go to that person. The question asks "
-                                  "who it is: give their id."),
-            (_ASKS_MOST, f"{_ASKS_MOST} asks others for advice more than most ({_ASKING[_ASKS_MOST]} ties sent). The "
-                         "question is about the ties each member receives: `advice.in_degree`."),
+    _ASKED = dict(_ADVICE.in_degree())
+    _MOST_ASKED = max(_ASKED, key=_ASKED.get)
+    _ASKING = dict(_ADVICE.out_degree())
+    _ASKS_MOST = max(_ASKING, key=_ASKING.get)
+    _KNOWN = dict(_KNOWS.degree())
+    _KNOWS_MOST = max(_KNOWN, key=_KNOWN.get)
+
+    _CENTRALIZATION = centralization(_ADVICE, "degree")
+    _SHARED = shared_leadership(_LEADERSHIP)
+    _N = _LEADERSHIP.number_of_nodes()
+    _RECIPROCITY = reciprocity(_ADVICE)
+    _RETURNED = sum(1 for u, v in _ADVICE.edges if u != v and _ADVICE.has_edge(v, u))
+
+    #: Answers given to about three significant figures count as right.
+    _CLOSE = 5e-3
+
+    def namespace():
+        """What the notebook's setup cell makes."""
+        return {"netlearn": netlearn, "nx": nx, "net": NET, "advice": NET.graph("advice"),
+                "leadership": NET.graph("leadership"), "centralization": centralization,
+                "reciprocity": reciprocity, "shared_leadership": shared_leadership}
+
+    q1 = Exercise(
+        "q1",
+        prompt="In the advice network, a tie from A to B means *A goes to B for advice*. Who do the most members go "
+               "to for advice? Give the member's id, such as 'q001'.",
+        answer_name="most_asked",
+        checker=same_member(
+            _MOST_ASKED,
+            members=NET,
+            otherwise="That member is not the one most people go to. A tie points from the person asking to the "
+                      "person asked, so count the ties each member receives (`advice.in_degree`), not the ties "
+                      "they send.",
+            alternatives=[
+                (_KNOWS_MOST, f"{_KNOWS_MOST} knows the most people ({_KNOWN[_KNOWS_MOST]} `knows` ties), but the "
+                              "question is about advice. Use `advice = net.graph('advice')` and count the ties each "
+                              "member receives there."),
+                (_ASKED[_MOST_ASKED], f"{_ASKED[_MOST_ASKED]} is how many members go to that person. The question asks "
+                                      "who it is: give their id."),
+                (_ASKS_MOST, f"{_ASKS_MOST} asks others for advice more than most ({_ASKING[_ASKS_MOST]} ties sent). The "
+                             "question is about the ties each member receives: `advice.in_degree`."),
+            ],
+        ),
+        hints=[
+            "In a directed network each member has an *in-degree* (ties received) and an *out-degree* (ties sent).",
+            "`asked = dict(advice.in_degree())` pairs each member with the number of people who go to them.",
+            "`max(asked, key=asked.get)` gives the member with the largest number.",
         ],
-    ),
-    hints=[
-        "In a directed network each member has an *in-degree* (ties received) and an *out-degree* (ties sent).",
-        "`asked = dict(advice.in_degree())` pairs each member with the number of people who go to them.",
-        "`max(asked, key=asked.get)` gives the member with the largest number.",
-    ],
-    solution="""
+        solution="""
 asked = dict(advice.in_degree())
 most_asked = max(asked, key=asked.get)
 """,
-    explanation="`advice.in_degree()` counts, for each member, the ties pointing at them: the people who come to "
-                f"them for advice. {_MOST_ASKED} receives {_ASKED[_MOST_ASKED]}; the next member receives "
-                f"{sorted(_ASKED.values())[-2]}.",
-    why=f"{_MOST_ASKED} is the community lead, the only formal leader in the data. Almost half of the members go "
-        "to one person for advice: the network is run as a hub, which is quick while the lead has time and a "
-        "bottleneck when they do not.",
-    wrong_answers=[
-        (_KNOWS_MOST, "knows the most people"),
-        (_ASKED[_MOST_ASKED], "is how many members go to that person"),
-        (_ASKS_MOST, "ties each member receives"),
-        ("q06", "Did you mean"),
-    ],
-)
-
-q2 = Exercise(
-    "q2",
-    prompt="How star-like is the advice network? Give Freeman's degree centralization of `advice`, counting the "
-           "ties each member receives (a fraction between 0 and 1).",
-    answer_name="advice_centralization",
-    checker=close_number(
-        _CENTRALIZATION,
-        relative=_CLOSE,
-        what="a centralization between 0 and 1",
-        alternatives=[
-            *answers_on_other_relations(NET, lambda G: centralization(G, "degree"), "advice",
-                                        measure="degree centralization"),
-            (centralization(_ADVICE, "degree", mode="out"),
-             "That counts the ties members *send* (mode='out'). Everyone asks only a few people, so that is "
-             "near 0. The question is about ties received: leave mode out, or use mode='in'."),
-            (centralization(_ADVICE, "degree", mode="all"),
-             "That adds ties sent and received (mode='all'). The question is about the ties each member "
-             "receives: mode='in', which is the default for a directed network."),
+        explanation="`advice.in_degree()` counts, for each member, the ties pointing at them: the people who come to "
+                    f"them for advice. {_MOST_ASKED} receives {_ASKED[_MOST_ASKED]}; the next member receives "
+                    f"{sorted(_ASKED.values())[-2]}.",
+        why=f"{_MOST_ASKED} is the community lead, the only formal leader in the data. Almost half of the members go "
+            "to one person for advice: the network is run as a hub, which is quick while the lead has time and a "
+            "bottleneck when they do not.",
+        wrong_answers=[
+            (_KNOWS_MOST, "knows the most people"),
+            (_ASKED[_MOST_ASKED], "is how many members go to that person"),
+            (_ASKS_MOST, "ties each member receives"),
+            ("q06", "Did you mean"),
         ],
-    ),
-    hints=[
-        "`centralization(G, 'degree')` is in the setup cell. For a directed network it counts ties received "
-        "unless you say otherwise.",
-        "Use the advice network: `centralization(advice, 'degree')`.",
-    ],
-    solution="""
+    )
+
+    q2 = Exercise(
+        "q2",
+        prompt="How star-like is the advice network? Give Freeman's degree centralization of `advice`, counting the "
+               "ties each member receives (a fraction between 0 and 1).",
+        answer_name="advice_centralization",
+        checker=close_number(
+            _CENTRALIZATION,
+            relative=_CLOSE,
+            what="a centralization between 0 and 1",
+            alternatives=[
+                *answers_on_other_relations(NET, lambda G: centralization(G, "degree"), "advice",
+                                            measure="degree centralization"),
+                (centralization(_ADVICE, "degree", mode="out"),
+                 "That counts the ties members *send* (mode='out'). Everyone asks only a few people, so that is "
+                 "near 0. The question is about ties received: leave mode out, or use mode='in'."),
+                (centralization(_ADVICE, "degree", mode="all"),
+                 "That adds ties sent and received (mode='all'). The question is about the ties each member "
+                 "receives: mode='in', which is the default for a directed network."),
+            ],
+        ),
+        hints=[
+            "`centralization(G, 'degree')` is in the setup cell. For a directed network it counts ties received "
+            "unless you say otherwise.",
+            "Use the advice network: `centralization(advice, 'degree')`.",
+        ],
+        solution="""
 advice_centralization = centralization(advice, "degree")
 """,
-    explanation="Freeman's centralization adds up how far each member falls short of the most central one, "
-                "and divides by the largest that total could be (a perfect star). Counting ties received, the "
-                f"advice network scores {_CENTRALIZATION:.2f}.",
-    why=f"{_CENTRALIZATION:.2f} is high for a network of 150: most of the distance to a perfect star is covered "
-        "by one person. The `knows` network, where people choose whom to know, is far flatter "
-        f"({centralization(_KNOWS, 'degree'):.2f}).",
-    wrong_answers=[
-        (centralization(_KNOWS, "degree"), "on the 'knows' relation"),
-        (centralization(_LEADERSHIP, "degree"), "on the 'leadership' relation"),
-        (centralization(_ADVICE, "degree", mode="out"), "mode='out'"),
-        (round(_CENTRALIZATION * 100, 2), "percentage"),
-    ],
-)
-
-q3 = Exercise(
-    "q3",
-    prompt="Shared leadership: in the leadership network, a tie from A to B means *A names B as someone who "
-           "leads or influences the community*. Carson, Tesluk & Marrone (2007) measure shared leadership as the "
-           "density of these nominations. What is it? (A fraction between 0 and 1.)",
-    answer_name="leadership_density",
-    checker=close_number(
-        _SHARED.density,
-        relative=_CLOSE,
-        what="a density between 0 and 1",
-        alternatives=[
-            (_SHARED.nominations / (_N * (_N - 1) / 2),
-             "That divides by n(n-1)/2, the number of *pairs*. Nominations have a direction (A can name B "
-             "without B naming A), so there are n(n-1) possible nominations: twice as many."),
-            (_SHARED.in_degree_centralization,
-             "That is the in-degree centralization of the nominations: how far they pile onto one person. "
-             "The question asks for the density: nominations made divided by nominations possible."),
-            (_SHARED.nominations,
-             f"{_SHARED.nominations} is the number of nominations. Density divides it by the number possible."),
-            *answers_on_other_relations(NET, nx.density, "leadership", measure="density"),
+        explanation="Freeman's centralization adds up how far each member falls short of the most central one, "
+                    "and divides by the largest that total could be (a perfect star). Counting ties received, the "
+                    f"advice network scores {_CENTRALIZATION:.2f}.",
+        why=f"{_CENTRALIZATION:.2f} is high for a network of 150: most of the distance to a perfect star is covered "
+            "by one person. The `knows` network, where people choose whom to know, is far flatter "
+            f"({centralization(_KNOWS, 'degree'):.2f}).",
+        wrong_answers=[
+            (centralization(_KNOWS, "degree"), "on the 'knows' relation"),
+            (centralization(_LEADERSHIP, "degree"), "on the 'leadership' relation"),
+            (centralization(_ADVICE, "degree", mode="out"), "mode='out'"),
+            (round(_CENTRALIZATION * 100, 2), "percentage"),
         ],
-    ),
-    hints=[
-        "Density is the ties there are divided by the ties there could be.",
-        "`shared_leadership(leadership)` returns both the density and the centralization of the nominations; "
-        "`nx.density(leadership)` gives the density alone.",
-        "Take `.density` of the result: `shared_leadership(leadership).density`.",
-    ],
-    solution="""
+    )
+
+    q3 = Exercise(
+        "q3",
+        prompt="Shared leadership: in the leadership network, a tie from A to B means *A names B as someone who "
+               "leads or influences the community*. Carson, Tesluk & Marrone (2007) measure shared leadership as the "
+               "density of these nominations. What is it? (A fraction between 0 and 1.)",
+        answer_name="leadership_density",
+        checker=close_number(
+            _SHARED.density,
+            relative=_CLOSE,
+            what="a density between 0 and 1",
+            alternatives=[
+                (_SHARED.nominations / (_N * (_N - 1) / 2),
+                 "That divides by n(n-1)/2, the number of *pairs*. Nominations have a direction (A can name B "
+                 "without B naming A), so there are n(n-1) possible nominations: twice as many."),
+                (_SHARED.in_degree_centralization,
+                 "That is the in-degree centralization of the nominations: how far they pile onto one person. "
+                 "The question asks for the density: nominations made divided by nominations possible."),
+                (_SHARED.nominations,
+                 f"{_SHARED.nominations} is the number of nominations. Density divides it by the number possible."),
+                *answers_on_other_relations(NET, nx.density, "leadership", measure="density"),
+            ],
+        ),
+        hints=[
+            "Density is the ties there are divided by the ties there could be.",
+            "`shared_leadership(leadership)` returns both the density and the centralization of the nominations; "
+            "`nx.density(leadership)` gives the density alone.",
+            "Take `.density` of the result: `shared_leadership(leadership).density`.",
+        ],
+        solution="""
 leadership_density = shared_leadership(leadership).density
 """,
-    explanation=f"There are {_SHARED.nominations} nominations out of {_N} x {_N - 1} = {_N * (_N - 1)} possible, "
-                f"so the density is {_SHARED.density:.4f}.",
-    why="About one nomination in a hundred possible is made, and the in-degree centralization of "
-        f"{_SHARED.in_degree_centralization:.2f} says nearly all of them go to the lead. Mehra et al. (2006) "
-        "found that the pattern matters, not only the amount: teams in which several leaders recognised each "
-        "other did better than teams that looked to one person.",
-    wrong_answers=[
-        (_SHARED.nominations / (_N * (_N - 1) / 2), "n(n-1)/2"),
-        (_SHARED.in_degree_centralization, "in-degree centralization"),
-        (_SHARED.nominations, "number of nominations"),
-        (nx.density(_ADVICE), "on the 'advice' relation"),
-    ],
-)
-
-q4 = Exercise(
-    "q4",
-    prompt="Reciprocity: what share of advice ties are returned (A goes to B for advice, and B also goes to A)? "
-           "Give a fraction between 0 and 1.",
-    answer_name="advice_reciprocity",
-    checker=close_number(
-        _RECIPROCITY,
-        relative=_CLOSE,
-        what="a share between 0 and 1",
-        alternatives=[
-            (_RETURNED / 2 / _ADVICE.number_of_edges(),
-             "That counts each returned *pair* once. A returned pair is two ties (A to B and B to A), and "
-             "reciprocity is the share of *ties* that are returned, so both count."),
-            (_RETURNED, f"{_RETURNED} is how many advice ties are returned. The question asks what share of all "
-                        f"{_ADVICE.number_of_edges()} advice ties that is."),
-            *[(value, feedback) for value, feedback in answers_on_other_relations(
-                NET, lambda G: reciprocity(G) if G.is_directed() else None, "advice", measure="reciprocity")
-              if value is not None],
+        explanation=f"There are {_SHARED.nominations} nominations out of {_N} x {_N - 1} = {_N * (_N - 1)} possible, "
+                    f"so the density is {_SHARED.density:.4f}.",
+        why="About one nomination in a hundred possible is made, and the in-degree centralization of "
+            f"{_SHARED.in_degree_centralization:.2f} says nearly all of them go to the lead. Mehra et al. (2006) "
+            "found that the pattern matters, not only the amount: teams in which several leaders recognised each "
+            "other did better than teams that looked to one person.",
+        wrong_answers=[
+            (_SHARED.nominations / (_N * (_N - 1) / 2), "n(n-1)/2"),
+            (_SHARED.in_degree_centralization, "in-degree centralization"),
+            (_SHARED.nominations, "number of nominations"),
+            (nx.density(_ADVICE), "on the 'advice' relation"),
         ],
-    ),
-    hints=[
-        "`reciprocity(G)` is in the setup cell: it gives the share of ties whose reverse tie also exists.",
-        "Use it on the advice network: `reciprocity(advice)`.",
-    ],
-    solution="""
+    )
+
+    q4 = Exercise(
+        "q4",
+        prompt="Reciprocity: what share of advice ties are returned (A goes to B for advice, and B also goes to A)? "
+               "Give a fraction between 0 and 1.",
+        answer_name="advice_reciprocity",
+        checker=close_number(
+            _RECIPROCITY,
+            relative=_CLOSE,
+            what="a share between 0 and 1",
+            alternatives=[
+                (_RETURNED / 2 / _ADVICE.number_of_edges(),
+                 "That counts each returned *pair* once. A returned pair is two ties (A to B and B to A), and "
+                 "reciprocity is the share of *ties* that are returned, so both count."),
+                (_RETURNED, f"{_RETURNED} is how many advice ties are returned. The question asks what share of all "
+                            f"{_ADVICE.number_of_edges()} advice ties that is."),
+                *[(value, feedback) for value, feedback in answers_on_other_relations(
+                    NET, lambda G: reciprocity(G) if G.is_directed() else None, "advice", measure="reciprocity")
+                  if value is not None],
+            ],
+        ),
+        hints=[
+            "`reciprocity(G)` is in the setup cell: it gives the share of ties whose reverse tie also exists.",
+            "Use it on the advice network: `reciprocity(advice)`.",
+        ],
+        solution="""
 advice_reciprocity = reciprocity(advice)
 """,
-    explanation=f"{_RETURNED} of the {_ADVICE.number_of_edges()} advice ties have a tie going back the other way, "
-                f"a share of {_RECIPROCITY:.2f}.",
-    why="Most advice flows one way, much of it to the lead, who asks almost nobody in return. The masterclass "
-        "put it as leaders creating, and expecting, give-and-take: a network in which members help each other "
-        "in both directions does not stop when one person is busy.",
-    wrong_answers=[
-        (_RETURNED / 2 / _ADVICE.number_of_edges(), "counts each returned *pair* once"),
-        (_RETURNED, "how many advice ties are returned"),
-        (reciprocity(_LEADERSHIP), "on the 'leadership' relation"),
-        (12.9, "percentage"),
-    ],
-)
+        explanation=f"{_RETURNED} of the {_ADVICE.number_of_edges()} advice ties have a tie going back the other way, "
+                    f"a share of {_RECIPROCITY:.2f}.",
+        why="Most advice flows one way, much of it to the lead, who asks almost nobody in return. The masterclass "
+            "put it as leaders creating, and expecting, give-and-take: a network in which members help each other "
+            "in both directions does not stop when one person is busy.",
+        wrong_answers=[
+            (_RETURNED / 2 / _ADVICE.number_of_edges(), "counts each returned *pair* once"),
+            (_RETURNED, "how many advice ties are returned"),
+            (reciprocity(_LEADERSHIP), "on the 'leadership' relation"),
+            (12.9, "percentage"),
+        ],
+    )
 
-q5 = ConceptQuestion(
-    "q5",
-    prompt="Network management is not network leadership. The community lead is asked for advice by almost half "
-           "the members and wants the community to depend on them less. Which of these are acts of network "
-           "**leadership** rather than management?",
-    multiple=True,
-    options=[
-        Option("Introducing members who keep asking the lead the same question to each other, and to a member "
-               "who has already solved it, then stepping back.",
-               True,
-               "Leadership: it builds ties between members, so the next answer does not need the lead."),
-        Option("Setting up a booking system so that members can get fifteen minutes with the lead more "
-               "efficiently.",
-               False,
-               "Management: it makes the hub run more smoothly, but every question still travels through one "
-               "person."),
-        Option("Asking each member who has been helped to offer help to someone else in return.",
-               True,
-               "Leadership: it creates and expects reciprocity, so help flows in more than one direction."),
-        Option("Requiring every advice request to go through the lead, so that quality is assured.",
-               False,
-               "This is control, not leadership: it makes the network more centralized and the lead a "
-               "gatekeeper for everything."),
-        Option("Inviting the regional connectors and brokers to host open sessions where members bring a "
-               "problem and the group works on it together.",
-               True,
-               "Leadership: it spreads leadership to people others already trust, and lets the network, not the "
-               "leader, produce the solutions."),
-        Option("Publishing a monthly report of how many requests the lead answered.",
-               False,
-               "Management: monitoring can be useful, but it measures the bottleneck rather than reducing it."),
-    ],
-    why="Managing keeps a network running; leading helps its members connect, give and take, and act on a shared "
-        "purpose without waiting for one person. The masterclass asked participants to repeat that difference "
-        "until it stuck.",
-)
+    q5 = ConceptQuestion(
+        "q5",
+        prompt="Network management is not network leadership. The community lead is asked for advice by almost half "
+               "the members and wants the community to depend on them less. Which of these are acts of network "
+               "**leadership** rather than management?",
+        multiple=True,
+        options=[
+            Option("Introducing members who keep asking the lead the same question to each other, and to a member "
+                   "who has already solved it, then stepping back.",
+                   True,
+                   "Leadership: it builds ties between members, so the next answer does not need the lead."),
+            Option("Setting up a booking system so that members can get fifteen minutes with the lead more "
+                   "efficiently.",
+                   False,
+                   "Management: it makes the hub run more smoothly, but every question still travels through one "
+                   "person."),
+            Option("Asking each member who has been helped to offer help to someone else in return.",
+                   True,
+                   "Leadership: it creates and expects reciprocity, so help flows in more than one direction."),
+            Option("Requiring every advice request to go through the lead, so that quality is assured.",
+                   False,
+                   "This is control, not leadership: it makes the network more centralized and the lead a "
+                   "gatekeeper for everything."),
+            Option("Inviting the regional connectors and brokers to host open sessions where members bring a "
+                   "problem and the group works on it together.",
+                   True,
+                   "Leadership: it spreads leadership to people others already trust, and lets the network, not the "
+                   "leader, produce the solutions."),
+            Option("Publishing a monthly report of how many requests the lead answered.",
+                   False,
+                   "Management: monitoring can be useful, but it measures the bottleneck rather than reducing it."),
+        ],
+        why="Managing keeps a network running; leading helps its members connect, give and take, and act on a shared "
+            "purpose without waiting for one person. The masterclass asked participants to repeat that difference "
+            "until it stuck.",
+    )
 
-q6 = Reflection(
-    "q6",
-    prompt="Think of a network you belong to. If its formal leader stepped away tomorrow, to whom would people go "
-           "for advice, and who would be cut off?",
-    guidance="Name roles rather than people if you prefer. Then note one tie you could help to form this month "
-             "so that the network depends a little less on one person.",
-    placeholder="If our lead stepped away, people would go to...",
-)
+    q6 = Reflection(
+        "q6",
+        prompt="Think of a network you belong to. If its formal leader stepped away tomorrow, to whom would people go "
+               "for advice, and who would be cut off?",
+        guidance="Name roles rather than people if you prefer. Then note one tie you could help to form this month "
+                 "so that the network depends a little less on one person.",
+        placeholder="If our lead stepped away, people would go to...",
+    )
+
+    return locals()
+
 
 exercises = ExerciseSet(
     "distributed_leadership",
     number=3,
     title="Distributed leadership, power and reciprocity",
-    items=[q1, q2, q3, q4, q5, q6],
-    namespace=namespace,
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "code", "q5": "concept", "q6": "reflection"},
+    build=_build,
 )
 
 progress = exercises.progress
 
 coaching.enable()
+
+# ``ex.q1``, ``ex.NET``...: built on first use, so importing this module computes nothing.
+__getattr__ = exercises.module_attribute

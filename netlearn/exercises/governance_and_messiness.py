@@ -32,260 +32,265 @@ from .engine import (
 
 __all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____"]
 
-Q = netlearn.load_dataset("q_community")
-DEVON = netlearn.load_dataset("devon_stp")
-_RANKINGS = Q.tables["purpose_rankings"]
-_W = agreement.kendalls_w(_RANKINGS)
-_BY_REGION = agreement.kendalls_w_by_group(_RANKINGS, Q, attribute="region", include_all=False)
-_ADVICE = tie_concentration(Q.graph("advice"))
-_LEAD_SHARE = Q.graph("advice").in_degree(_ADVICE.top[0]) / Q.graph("advice").number_of_edges()
-_AFTER_A_YEAR = governance.governance_fit(1.0, 17, "high", "high")
-_SCORES = ", ".join(f"{form} {score:.2f}" for form, score in _AFTER_A_YEAR.table["score"].items())
 
 
-def namespace():
-    """What the notebook's setup cell makes: ``netlearn``, ``agreement``, ``governance``, the partnership
+
+def _build():
+    Q = netlearn.load_dataset("q_community")
+    DEVON = netlearn.load_dataset("devon_stp")
+    _RANKINGS = Q.tables["purpose_rankings"]
+    _W = agreement.kendalls_w(_RANKINGS)
+    _BY_REGION = agreement.kendalls_w_by_group(_RANKINGS, Q, attribute="region", include_all=False)
+    _ADVICE = tie_concentration(Q.graph("advice"))
+    _LEAD_SHARE = Q.graph("advice").in_degree(_ADVICE.top[0]) / Q.graph("advice").number_of_edges()
+    _AFTER_A_YEAR = governance.governance_fit(1.0, 17, "high", "high")
+    _SCORES = ", ".join(f"{form} {score:.2f}" for form, score in _AFTER_A_YEAR.table["score"].items())
+
+    def namespace():
+        """What the notebook's setup cell makes: ``netlearn``, ``agreement``, ``governance``, the partnership
     functions, ``q`` (the improvement community) and ``devon`` (the Devon partnership)."""
-    return {"netlearn": netlearn, "agreement": agreement, "governance": governance,
-            "governance_inputs": governance_inputs, "tie_concentration": tie_concentration, "q": Q, "devon": DEVON}
+        return {"netlearn": netlearn, "agreement": agreement, "governance": governance,
+                "governance_inputs": governance_inputs, "tie_concentration": tie_concentration, "q": Q, "devon": DEVON}
 
+    # ---------------------------------------------------------------------- a checker for the name of a form
+    _SHORT = {"nao": governance.NAO, "shared": governance.SHARED, "lead": governance.LEAD,
+              "participant governed": governance.SHARED, "participant-governed": governance.SHARED,
+              "lead organization": governance.LEAD, "network administrative organization": governance.NAO}
 
-# ---------------------------------------------------------------------- a checker for the name of a form
-_SHORT = {"nao": governance.NAO, "shared": governance.SHARED, "lead": governance.LEAD,
-          "participant governed": governance.SHARED, "participant-governed": governance.SHARED,
-          "lead organization": governance.LEAD, "network administrative organization": governance.NAO}
+    def _form_name(answer):
+        text = " ".join(str(answer).strip().lower().replace("_", " ").split())
+        if text in FORMS:
+            return text
+        return _SHORT.get(text)
 
-
-def _form_name(answer):
-    text = " ".join(str(answer).strip().lower().replace("_", " ").split())
-    if text in FORMS:
-        return text
-    return _SHORT.get(text)
-
-
-def same_form(expected, *, feedback):
-    """A checker for "which form of governance...?": the form's name, as text (short names accepted).
+    def same_form(expected, *, feedback):
+        """A checker for "which form of governance...?": the form's name, as text (short names accepted).
 
     ``feedback`` maps each other form to what to say about it.
     """
 
-    def check(answer):
-        if isinstance(answer, GovernanceFit):
-            return Verdict(False, "You gave the whole ranking. The question asks for the name of one form: the "
-                                  "best fit is `fit.best`, a piece of text.")
-        if not isinstance(answer, str):
-            return Verdict(False, "Give the form's name as text in quotes, such as 'shared governance', 'lead "
-                                  "organisation' or 'network administrative organisation'.")
-        form = _form_name(answer)
-        if form is None:
-            return Verdict(False, f"{answer!r} is not one of the three forms. They are: "
-                                  f"{', '.join(repr(f) for f in FORMS)}.")
-        if form == expected:
-            return Verdict(True, "")
-        return Verdict(False, feedback[form])
+        def check(answer):
+            if isinstance(answer, GovernanceFit):
+                return Verdict(False, "You gave the whole ranking. The question asks for the name of one form: the "
+                                      "best fit is `fit.best`, a piece of text.")
+            if not isinstance(answer, str):
+                return Verdict(False, "Give the form's name as text in quotes, such as 'shared governance', 'lead "
+                                      "organisation' or 'network administrative organisation'.")
+            form = _form_name(answer)
+            if form is None:
+                return Verdict(False, f"{answer!r} is not one of the three forms. They are: "
+                                      f"{', '.join(repr(f) for f in FORMS)}.")
+            if form == expected:
+                return Verdict(True, "")
+            return Verdict(False, feedback[form])
 
-    return check
+        return check
 
-
-q1 = Exercise(
-    "q1",
-    prompt="How far do the community's 150 members agree on the order of its six purposes? Compute Kendall's W "
-           "over `q.tables['purpose_rankings']` and give W as a number between 0 and 1.",
-    answer_name="w",
-    checker=close_number(
-        _W.w,
-        what="Kendall's W",
-        alternatives=[
-            (_W.chi2, f"{_W.chi2:.1f} is Friedman's chi-square, the test statistic that goes with W. W itself is "
-                      "between 0 and 1: use the result's `.w`."),
-            *[(value, f"That is W inside one region ({region}). The question asks about all members together.")
-              for region, value in _BY_REGION["w"].items()],
+    q1 = Exercise(
+        "q1",
+        prompt="How far do the community's 150 members agree on the order of its six purposes? Compute Kendall's W "
+               "over `q.tables['purpose_rankings']` and give W as a number between 0 and 1.",
+        answer_name="w",
+        checker=close_number(
+            _W.w,
+            what="Kendall's W",
+            alternatives=[
+                (_W.chi2, f"{_W.chi2:.1f} is Friedman's chi-square, the test statistic that goes with W. W itself is "
+                          "between 0 and 1: use the result's `.w`."),
+                *[(value, f"That is W inside one region ({region}). The question asks about all members together.")
+                  for region, value in _BY_REGION["w"].items()],
+            ],
+        ),
+        hints=[
+            "`agreement.kendalls_w(...)` takes the table of rankings (one row per member, one column per purpose).",
+            "`agreement.kendalls_w(q.tables['purpose_rankings'])` gives a result; W is its `.w`.",
         ],
-    ),
-    hints=[
-        "`agreement.kendalls_w(...)` takes the table of rankings (one row per member, one column per purpose).",
-        "`agreement.kendalls_w(q.tables['purpose_rankings'])` gives a result; W is its `.w`.",
-    ],
-    solution="""
+        solution="""
 result = agreement.kendalls_w(q.tables["purpose_rankings"])
 w = result.w
 """,
-    explanation=f"W = {_W.w:.3f}: the members share a moderate sense of what the community is for, far more than "
-                "chance would give, but far from one voice. `governance_inputs` reads this as 'moderate' goal "
-                "consensus.",
-    why="Provan & Kenis link shared governance to high goal consensus. A W around 0.4 says that shared governance "
-        "would need more work on purpose first, and that one priority (influencing policy) divides the members.",
-    wrong_answers=[
-        (_W.chi2, "Friedman's chi-square"),
-        (float(_BY_REGION.loc["North", "w"]), "inside one region"),
-        (_W.w * 100, "percentage"),
-        (round(_W.w, 2), "rounded"),
-    ],
-)
-
-q2 = Exercise(
-    "q2",
-    prompt="In the community's **advice** network, what share of all advice ties do the best-connected tenth of "
-           "members receive? Use `tie_concentration` and give the share as a number between 0 and 1.",
-    answer_name="advice_share",
-    checker=close_number(
-        _ADVICE.share,
-        what="the share of advice ties the top tenth receive",
-        alternatives=[
-            (_ADVICE.spread, f"{_ADVICE.spread:.3f} is the *spread* (1 = as even as chance, 0 = all through the top "
-                             "few). The question asks for the *share* of ties they receive: use `.share`."),
-            (_ADVICE.expected_share, "That is the share the top tenth would receive if advice ties fell at random. "
-                                     "The question asks what they actually receive: use `.share`."),
-            (_LEAD_SHARE, "That is the share of advice ties received by the community lead alone. The question "
-                          "asks about the top tenth of members together."),
-            *[(tie_concentration(Q.graph(relation)).share,
-               f"That is the share for the top tenth on the '{relation}' relation. The question is about advice: "
-               "use `q.graph('advice')`.") for relation in Q.relation_names if relation != "advice"],
+        explanation=f"W = {_W.w:.3f}: the members share a moderate sense of what the community is for, far more than "
+                    "chance would give, but far from one voice. `governance_inputs` reads this as 'moderate' goal "
+                    "consensus.",
+        why="Provan & Kenis link shared governance to high goal consensus. A W around 0.4 says that shared governance "
+            "would need more work on purpose first, and that one priority (influencing policy) divides the members.",
+        wrong_answers=[
+            (_W.chi2, "Friedman's chi-square"),
+            (float(_BY_REGION.loc["North", "w"]), "inside one region"),
+            (_W.w * 100, "percentage"),
+            (round(_W.w, 2), "rounded"),
         ],
-    ),
-    hints=[
-        "`tie_concentration(G)` ranks members by the ties they receive and looks at the top tenth.",
-        "Use the advice relation: `tie_concentration(q.graph('advice'))`, and read its `.share`.",
-    ],
-    solution="""
+    )
+
+    q2 = Exercise(
+        "q2",
+        prompt="In the community's **advice** network, what share of all advice ties do the best-connected tenth of "
+               "members receive? Use `tie_concentration` and give the share as a number between 0 and 1.",
+        answer_name="advice_share",
+        checker=close_number(
+            _ADVICE.share,
+            what="the share of advice ties the top tenth receive",
+            alternatives=[
+                (_ADVICE.spread, f"{_ADVICE.spread:.3f} is the *spread* (1 = as even as chance, 0 = all through the top "
+                                 "few). The question asks for the *share* of ties they receive: use `.share`."),
+                (_ADVICE.expected_share, "That is the share the top tenth would receive if advice ties fell at random. "
+                                         "The question asks what they actually receive: use `.share`."),
+                (_LEAD_SHARE, "That is the share of advice ties received by the community lead alone. The question "
+                              "asks about the top tenth of members together."),
+                *[(tie_concentration(Q.graph(relation)).share,
+                   f"That is the share for the top tenth on the '{relation}' relation. The question is about advice: "
+                   "use `q.graph('advice')`.") for relation in Q.relation_names if relation != "advice"],
+            ],
+        ),
+        hints=[
+            "`tie_concentration(G)` ranks members by the ties they receive and looks at the top tenth.",
+            "Use the advice relation: `tie_concentration(q.graph('advice'))`, and read its `.share`.",
+        ],
+        solution="""
 result = tie_concentration(q.graph("advice"))
 advice_share = result.share
 """,
-    explanation=f"The top {len(_ADVICE.top)} of 150 members receive {_ADVICE.share:.1%} of the advice ties; if ties "
-                f"fell at random they would receive about {_ADVICE.expected_share:.0%}. The community lead alone "
-                f"receives {_LEAD_SHARE:.0%}.",
-    why="Half the advice runs to a tenth of the members, so trust (as far as advice shows it) is only moderately "
-        "spread. That points away from purely shared governance, and towards a form in which someone holds the "
-        "centre while members keep watch.",
-    wrong_answers=[
-        (_ADVICE.spread, "is the *spread*"),
-        (_LEAD_SHARE, "community lead alone"),
-        (tie_concentration(Q.graph("knows")).share, "on the 'knows' relation"),
-        (tie_concentration(Q.graph("leadership")).share, "on the 'leadership' relation"),
-        (_ADVICE.share * 100, "percentage"),
-    ],
-)
+        explanation=f"The top {len(_ADVICE.top)} of 150 members receive {_ADVICE.share:.1%} of the advice ties; if ties "
+                    f"fell at random they would receive about {_ADVICE.expected_share:.0%}. The community lead alone "
+                    f"receives {_LEAD_SHARE:.0%}.",
+        why="Half the advice runs to a tenth of the members, so trust (as far as advice shows it) is only moderately "
+            "spread. That points away from purely shared governance, and towards a form in which someone holds the "
+            "centre while members keep watch.",
+        wrong_answers=[
+            (_ADVICE.spread, "is the *spread*"),
+            (_LEAD_SHARE, "community lead alone"),
+            (tie_concentration(Q.graph("knows")).share, "on the 'knows' relation"),
+            (tie_concentration(Q.graph("leadership")).share, "on the 'leadership' relation"),
+            (_ADVICE.share * 100, "percentage"),
+        ],
+    )
 
-q3 = Exercise(
-    "q3",
-    prompt="Imagine the Devon partnership after a year of working well together: trust is high and widely spread "
-           "(1.0) and the partners agree strongly on their goals ('high'). It still has 17 organisations and still "
-           "needs high network-level competencies ('high'). Which form of governance fits best now? Give its name "
-           "as text.",
-    answer_name="best_form",
-    checker=same_form(
-        _AFTER_A_YEAR.best,
-        feedback={
-            governance.SHARED: "Trust and goal consensus now point to shared governance, but 17 organisations are "
-                               "more than a few, and a high need for network-level skills asks for someone whose job "
-                               "is the network. Rank all four conditions, not two.",
-            governance.LEAD: "A lead organisation suits trust that is low and concentrated on it, and only moderate "
-                             "agreement on goals. Here trust is high and widely spread.",
-        },
-    ),
-    hints=[
-        "`governance.governance_fit(trust, participants, goal_consensus, competencies_needed)` ranks the three "
-        "forms; trust can be a number from 0 to 1.",
-        "`governance.governance_fit(1.0, 17, 'high', 'high').best` is the form at the top.",
-    ],
-    solution="""
+    q3 = Exercise(
+        "q3",
+        prompt="Imagine the Devon partnership after a year of working well together: trust is high and widely spread "
+               "(1.0) and the partners agree strongly on their goals ('high'). It still has 17 organisations and still "
+               "needs high network-level competencies ('high'). Which form of governance fits best now? Give its name "
+               "as text.",
+        answer_name="best_form",
+        checker=same_form(
+            _AFTER_A_YEAR.best,
+            feedback={
+                governance.SHARED: "Trust and goal consensus now point to shared governance, but 17 organisations are "
+                                   "more than a few, and a high need for network-level skills asks for someone whose job "
+                                   "is the network. Rank all four conditions, not two.",
+                governance.LEAD: "A lead organisation suits trust that is low and concentrated on it, and only moderate "
+                                 "agreement on goals. Here trust is high and widely spread.",
+            },
+        ),
+        hints=[
+            "`governance.governance_fit(trust, participants, goal_consensus, competencies_needed)` ranks the three "
+            "forms; trust can be a number from 0 to 1.",
+            "`governance.governance_fit(1.0, 17, 'high', 'high').best` is the form at the top.",
+        ],
+        solution="""
 fit = governance.governance_fit(1.0, 17, "high", "high")
 best_form = fit.best
 """,
-    explanation=f"The fit scores are {_SCORES}. "
-                "Shared governance gains on trust and goals, but the number of organisations and the need for "
-                "network-level skills keep a network administrative organisation ahead.",
-    why="Good relationships do not make a dedicated team unnecessary when the work is big and complex; they make it "
-        "easier for members to keep that team accountable. Provan & Kenis expect growing networks to move towards "
-        "an NAO, not away from it.",
-    wrong_answers=[
-        ("shared governance", "Rank all four conditions"),
-        ("lead organisation", "low and concentrated"),
-        (_AFTER_A_YEAR, "whole ranking"),
-        ("a steering group", "not one of the three forms"),
-    ],
-)
+        explanation=f"The fit scores are {_SCORES}. "
+                    "Shared governance gains on trust and goals, but the number of organisations and the need for "
+                    "network-level skills keep a network administrative organisation ahead.",
+        why="Good relationships do not make a dedicated team unnecessary when the work is big and complex; they make it "
+            "easier for members to keep that team accountable. Provan & Kenis expect growing networks to move towards "
+            "an NAO, not away from it.",
+        wrong_answers=[
+            ("shared governance", "Rank all four conditions"),
+            ("lead organisation", "low and concentrated"),
+            (_AFTER_A_YEAR, "whole ranking"),
+            ("a steering group", "not one of the three forms"),
+        ],
+    )
 
-q4 = ConceptQuestion(
-    "q4",
-    prompt="A regional diabetes network has 12 member organisations. Two large trusts distrust each other, but both "
-           "trust the small team the network funds. Members broadly agree on the goals, and the network must bid "
-           "for money, manage shared data and report to commissioners. Which form of governance is most likely to "
-           "fit?",
-    options=[
-        Option("Shared governance: the members decide everything together in a monthly meeting.",
-               False,
-               "Shared governance needs high trust spread among all members and few participants. Two members who "
-               "distrust each other, and twelve around the table, make every joint decision slow and fragile."),
-        Option("A lead organisation: the bigger of the two trusts runs the network on everyone's behalf.",
-               False,
-               "The other trust, which does not trust it, would see the network as its rival's project and step "
-               "back: the internal legitimacy a lead organisation struggles to keep."),
-        Option("A network administrative organisation: the funded team runs the network, overseen by the members.",
-               True,
-               "Moderate trust that members place in a neutral body, a moderate number of members, fairly high "
-               "agreement on goals and a high need for network-level skills (bids, data, reporting) are the "
-               "conditions Provan & Kenis link to an NAO."),
-        Option("No governance: a network works best when nobody decides anything formally.",
-               False,
-               "Messiness is part of networks, but a network that must bid for money and manage data needs someone "
-               "accountable. Too little governance fails as surely as too much."),
-    ],
-    why="Match the form to the conditions, not to habit: the same network might have started with shared "
-        "governance when it had five members who knew each other well.",
-)
+    q4 = ConceptQuestion(
+        "q4",
+        prompt="A regional diabetes network has 12 member organisations. Two large trusts distrust each other, but both "
+               "trust the small team the network funds. Members broadly agree on the goals, and the network must bid "
+               "for money, manage shared data and report to commissioners. Which form of governance is most likely to "
+               "fit?",
+        options=[
+            Option("Shared governance: the members decide everything together in a monthly meeting.",
+                   False,
+                   "Shared governance needs high trust spread among all members and few participants. Two members who "
+                   "distrust each other, and twelve around the table, make every joint decision slow and fragile."),
+            Option("A lead organisation: the bigger of the two trusts runs the network on everyone's behalf.",
+                   False,
+                   "The other trust, which does not trust it, would see the network as its rival's project and step "
+                   "back: the internal legitimacy a lead organisation struggles to keep."),
+            Option("A network administrative organisation: the funded team runs the network, overseen by the members.",
+                   True,
+                   "Moderate trust that members place in a neutral body, a moderate number of members, fairly high "
+                   "agreement on goals and a high need for network-level skills (bids, data, reporting) are the "
+                   "conditions Provan & Kenis link to an NAO."),
+            Option("No governance: a network works best when nobody decides anything formally.",
+                   False,
+                   "Messiness is part of networks, but a network that must bid for money and manage data needs someone "
+                   "accountable. Too little governance fails as surely as too much."),
+        ],
+        why="Match the form to the conditions, not to habit: the same network might have started with shared "
+            "governance when it had five members who knew each other well.",
+    )
 
-q5 = ConceptQuestion(
-    "q5",
-    prompt="Your network has just set up a small network team (an NAO). Which of these help stop its governance "
-           "turning the network back into a hierarchy?",
-    multiple=True,
-    options=[
-        Option("Members, not the team, agree the purpose and the priorities, and review them every year.",
-               True,
-               "Purpose stays with the members; the team serves it. This keeps internal legitimacy and stops the "
-               "team setting its own agenda."),
-        Option("The team signs off every project before members may start it.",
-               False,
-               "Approval gates make the team a line manager. Members stop experimenting, and the untidy work that "
-               "makes networks useful dries up."),
-        Option("Members can start small tests of their own ideas and report what they learned, including what "
-               "failed.",
-               True,
-               "This keeps flexibility and a safe space to try things, the messiness a network needs, while the team "
-               "provides the stability."),
-        Option("Leadership roles in the work rotate among members, and the team connects people rather than doing "
-               "the work for them.",
-               True,
-               "Distributed leadership guards against members leaving the network's work to the team, a risk "
-               "Provan & Kenis name for this form."),
-        Option("All communication between members goes through the team, to keep messages consistent.",
-               False,
-               "Routing every tie through the centre recreates a hierarchy and makes the team a bottleneck: the "
-               "network's value lies in members' ties with each other."),
-    ],
-    why="Governance gives a network the confidence, resilience and permission to act; it should not take away the "
-        "members' ownership of the purpose, or their freedom to try things that might not work.",
-)
+    q5 = ConceptQuestion(
+        "q5",
+        prompt="Your network has just set up a small network team (an NAO). Which of these help stop its governance "
+               "turning the network back into a hierarchy?",
+        multiple=True,
+        options=[
+            Option("Members, not the team, agree the purpose and the priorities, and review them every year.",
+                   True,
+                   "Purpose stays with the members; the team serves it. This keeps internal legitimacy and stops the "
+                   "team setting its own agenda."),
+            Option("The team signs off every project before members may start it.",
+                   False,
+                   "Approval gates make the team a line manager. Members stop experimenting, and the untidy work that "
+                   "makes networks useful dries up."),
+            Option("Members can start small tests of their own ideas and report what they learned, including what "
+                   "failed.",
+                   True,
+                   "This keeps flexibility and a safe space to try things, the messiness a network needs, while the team "
+                   "provides the stability."),
+            Option("Leadership roles in the work rotate among members, and the team connects people rather than doing "
+                   "the work for them.",
+                   True,
+                   "Distributed leadership guards against members leaving the network's work to the team, a risk "
+                   "Provan & Kenis name for this form."),
+            Option("All communication between members goes through the team, to keep messages consistent.",
+                   False,
+                   "Routing every tie through the centre recreates a hierarchy and makes the team a bottleneck: the "
+                   "network's value lies in members' ties with each other."),
+        ],
+        why="Governance gives a network the confidence, resilience and permission to act; it should not take away the "
+            "members' ownership of the purpose, or their freedom to try things that might not work.",
+    )
 
-q6 = Reflection(
-    "q6",
-    prompt="In a network you lead or belong to, where would a little more certainty help (a decision rule, a clear "
-           "role, a budget holder), and where should you tolerate more messiness?",
-    guidance="Name one thing to make clearer and one thing to leave loose on purpose. Which of the three tensions "
-             "(efficiency and inclusiveness, legitimacy inside and outside, flexibility and stability) does each "
-             "choice touch?",
-    placeholder="More certainty about: ... Leave messy on purpose: ... The tension it touches: ...",
-)
+    q6 = Reflection(
+        "q6",
+        prompt="In a network you lead or belong to, where would a little more certainty help (a decision rule, a clear "
+               "role, a budget holder), and where should you tolerate more messiness?",
+        guidance="Name one thing to make clearer and one thing to leave loose on purpose. Which of the three tensions "
+                 "(efficiency and inclusiveness, legitimacy inside and outside, flexibility and stability) does each "
+                 "choice touch?",
+        placeholder="More certainty about: ... Leave messy on purpose: ... The tension it touches: ...",
+    )
+
+    return locals()
+
 
 exercises = ExerciseSet(
     "governance_and_messiness",
     number=6,
     title="Governance and messiness",
-    items=[q1, q2, q3, q4, q5, q6],
-    namespace=namespace,
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "concept", "q6": "reflection"},
+    build=_build,
 )
 
 progress = exercises.progress
 
 coaching.enable()
+
+# ``ex.q1``, ``ex.NET``...: built on first use, so importing this module computes nothing.
+__getattr__ = exercises.module_attribute

@@ -29,184 +29,192 @@ from .engine import (
 
 __all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "____"]
 
-NET = netlearn.load_dataset("krackhardt_kite")
-_G = NET.graph("knows")
-_DEGREES = dict(_G.degree)
-_MOST_TIES = max(_DEGREES, key=_DEGREES.get)
-_DIANES_CONTACTS = set(_G.neighbors("Diane"))
 
 
-def namespace():
-    """What the notebook's setup cell makes: ``netlearn``, ``nx``, ``net`` and ``G``."""
-    return {"netlearn": netlearn, "nx": nx, "net": NET, "G": NET.graph("knows")}
 
+def _build():
+    NET = netlearn.load_dataset("krackhardt_kite")
+    _G = NET.graph("knows")
+    _DEGREES = dict(_G.degree)
+    _MOST_TIES = max(_DEGREES, key=_DEGREES.get)
+    _DIANES_CONTACTS = set(_G.neighbors("Diane"))
 
-q1 = Exercise(
-    "q1",
-    prompt="Who has the most ties in the kite network? Give the member's id as text in quotes, such as 'Andre'.",
-    answer_name="most_ties",
-    checker=same_member(
-        _MOST_TIES,
-        members=NET,
-        otherwise="That member has fewer ties than someone else. Compare everyone's number of ties.",
-        alternatives=[
-            ("Heather", "Heather is the one who holds the network together: she is the only way to reach Ike and "
-                        "Jane, so she has the highest betweenness. But she has only 3 ties. The question asks who "
-                        "has the most ties."),
-            ("Fernando", "Fernando has 5 ties, and with Garth is the closest to everyone else. One person has more."),
-            ("Garth", "Garth has 5 ties, and with Fernando is the closest to everyone else. One person has more."),
-            (3, "You gave a number (3). networkx's own copy of the kite numbers the people from 0 to 9, but in "
-                "this course every member's id is their first name, written in quotes, such as 'Andre'."),
-            (_DEGREES[_MOST_TIES], f"{_DEGREES[_MOST_TIES]} is how many ties the best-connected person has. The "
-                                   "question asks who that person is."),
+    def namespace():
+        """What the notebook's setup cell makes: ``netlearn``, ``nx``, ``net`` and ``G``."""
+        return {"netlearn": netlearn, "nx": nx, "net": NET, "G": NET.graph("knows")}
+
+    q1 = Exercise(
+        "q1",
+        prompt="Who has the most ties in the kite network? Give the member's id as text in quotes, such as 'Andre'.",
+        answer_name="most_ties",
+        checker=same_member(
+            _MOST_TIES,
+            members=NET,
+            otherwise="That member has fewer ties than someone else. Compare everyone's number of ties.",
+            alternatives=[
+                ("Heather", "Heather is the one who holds the network together: she is the only way to reach Ike and "
+                            "Jane, so she has the highest betweenness. But she has only 3 ties. The question asks who "
+                            "has the most ties."),
+                ("Fernando", "Fernando has 5 ties, and with Garth is the closest to everyone else. One person has more."),
+                ("Garth", "Garth has 5 ties, and with Fernando is the closest to everyone else. One person has more."),
+                (3, "You gave a number (3). networkx's own copy of the kite numbers the people from 0 to 9, but in "
+                    "this course every member's id is their first name, written in quotes, such as 'Andre'."),
+                (_DEGREES[_MOST_TIES], f"{_DEGREES[_MOST_TIES]} is how many ties the best-connected person has. The "
+                                       "question asks who that person is."),
+            ],
+        ),
+        hints=[
+            "A member's *degree* is their number of ties. `G.degree` pairs every member with their degree: run it in "
+            "a new cell and look.",
+            "`degrees = dict(G.degree)` makes a dict from member to degree. `max(degrees, key=degrees.get)` gives the "
+            "member with the biggest value.",
+            "The answer is one id, in quotes. If you looked by eye, check it with `G.degree['...']`.",
         ],
-    ),
-    hints=[
-        "A member's *degree* is their number of ties. `G.degree` pairs every member with their degree: run it in "
-        "a new cell and look.",
-        "`degrees = dict(G.degree)` makes a dict from member to degree. `max(degrees, key=degrees.get)` gives the "
-        "member with the biggest value.",
-        "The answer is one id, in quotes. If you looked by eye, check it with `G.degree['...']`.",
-    ],
-    solution="""
+        solution="""
 degrees = dict(G.degree)
 most_ties = max(degrees, key=degrees.get)
 """,
-    explanation="`G.degree` gives each member's number of ties, and `max(degrees, key=degrees.get)` picks the member "
-                "whose number is largest. Diane has 6 ties, more than anyone else.",
-    why="Diane knows 6 of the 9 other people directly, so news she hears can spread fast. Having the most ties is "
-        "not the same as holding a network together, though: Heather has only 3, yet she is the only link to Ike "
-        "and Jane.",
-    wrong_answers=[
-        ("Heather", "highest betweenness"),
-        (["Diane", "Fernando", "Garth"], "asks for one member"),
-        (3, "You gave a number"),
-        (6, "is how many ties"),
-        ("Dianne", "Did you mean 'Diane'?"),
-    ],
-)
-
-q2 = Exercise(
-    "q2",
-    prompt="How many ties does the kite network have? Give a number.",
-    answer_name="n_ties",
-    checker=close_number(
-        _G.number_of_edges(),
-        what="the number of ties",
-        alternatives=[
-            (sum(_DEGREES.values()), "You counted every tie twice: adding up everyone's degree counts each tie "
-                                     "once from each end. Halve it, or count the edges directly."),
-            (_G.number_of_nodes(), "That is the number of members (people), not the number of ties between them."),
-            (len(_G) * (len(_G) - 1) // 2, "That is how many ties there could be if everyone knew everyone. "
-                                           "Count the ties there are."),
+        explanation="`G.degree` gives each member's number of ties, and `max(degrees, key=degrees.get)` picks the member "
+                    "whose number is largest. Diane has 6 ties, more than anyone else.",
+        why="Diane knows 6 of the 9 other people directly, so news she hears can spread fast. Having the most ties is "
+            "not the same as holding a network together, though: Heather has only 3, yet she is the only link to Ike "
+            "and Jane.",
+        wrong_answers=[
+            ("Heather", "highest betweenness"),
+            (["Diane", "Fernando", "Garth"], "asks for one member"),
+            (3, "You gave a number"),
+            (6, "is how many ties"),
+            ("Dianne", "Did you mean 'Diane'?"),
         ],
-    ),
-    hints=[
-        "A tie joins two members. In networkx a tie is called an *edge*.",
-        "`G.number_of_edges()` counts the edges. (`len(G)` counts members, not ties.)",
-    ],
-    solution="""
+    )
+
+    q2 = Exercise(
+        "q2",
+        prompt="How many ties does the kite network have? Give a number.",
+        answer_name="n_ties",
+        checker=close_number(
+            _G.number_of_edges(),
+            what="the number of ties",
+            alternatives=[
+                (sum(_DEGREES.values()), "You counted every tie twice: adding up everyone's degree counts each tie "
+                                         "once from each end. Halve it, or count the edges directly."),
+                (_G.number_of_nodes(), "That is the number of members (people), not the number of ties between them."),
+                (len(_G) * (len(_G) - 1) // 2, "That is how many ties there could be if everyone knew everyone. "
+                                               "Count the ties there are."),
+            ],
+        ),
+        hints=[
+            "A tie joins two members. In networkx a tie is called an *edge*.",
+            "`G.number_of_edges()` counts the edges. (`len(G)` counts members, not ties.)",
+        ],
+        solution="""
 n_ties = G.number_of_edges()
 """,
-    explanation="Each tie joins two people and is stored once, as one edge. Adding up everyone's degree gives 36, "
-                "twice as many, because that counts every tie once from each end.",
-    why="18 of the 45 possible ties exist (a density of 0.4). How many ties a network has, against how many it could "
-        "have, is a first sign of whether ideas can travel through it.",
-    wrong_answers=[
-        (36, "counted every tie twice"),
-        (10, "number of members"),
-        ("18", "without quotes"),
-        (45, "if everyone knew everyone"),
-        ([18], "on its own"),
-    ],
-)
-
-q3 = Exercise(
-    "q3",
-    prompt="Who does Diane know? Give the members she has a tie with, as a set or a list (order does not matter).",
-    answer_name="dianes_contacts",
-    checker=same_set(
-        _DIANES_CONTACTS,
-        members=NET,
-        what="people Diane knows",
-        alternatives=[
-            (_DIANES_CONTACTS | {"Diane"}, "Diane is in your answer, but nobody has a tie with themselves: leave "
-                                           "her out."),
+        explanation="Each tie joins two people and is stored once, as one edge. Adding up everyone's degree gives 36, "
+                    "twice as many, because that counts every tie once from each end.",
+        why="18 of the 45 possible ties exist (a density of 0.4). How many ties a network has, against how many it could "
+            "have, is a first sign of whether ideas can travel through it.",
+        wrong_answers=[
+            (36, "counted every tie twice"),
+            (10, "number of members"),
+            ("18", "without quotes"),
+            (45, "if everyone knew everyone"),
+            ([18], "on its own"),
         ],
-    ),
-    hints=[
-        "The people someone has a tie with are their *neighbours* in networkx.",
-        "`G.neighbors('Diane')` goes through them one at a time; wrap it in `set(...)` to see them all at once.",
-    ],
-    solution="""
+    )
+
+    q3 = Exercise(
+        "q3",
+        prompt="Who does Diane know? Give the members she has a tie with, as a set or a list (order does not matter).",
+        answer_name="dianes_contacts",
+        checker=same_set(
+            _DIANES_CONTACTS,
+            members=NET,
+            what="people Diane knows",
+            alternatives=[
+                (_DIANES_CONTACTS | {"Diane"}, "Diane is in your answer, but nobody has a tie with themselves: leave "
+                                               "her out."),
+            ],
+        ),
+        hints=[
+            "The people someone has a tie with are their *neighbours* in networkx.",
+            "`G.neighbors('Diane')` goes through them one at a time; wrap it in `set(...)` to see them all at once.",
+        ],
+        solution="""
 dianes_contacts = set(G.neighbors("Diane"))
 """,
-    explanation="`G.neighbors('Diane')` lists the members Diane has a tie with, and `set(...)` collects them. "
-                "`list(G['Diane'])` gives the same people.",
-    why="Diane reaches six of the nine others in one step. Ike and Jane are furthest from her: reaching them depends "
-        "on Heather, which is why a well-connected person is not always the best person to spread a message alone.",
-    wrong_answers=[
-        (["Andre", "Beverly", "Carol"], "3 more are missing"),
-        (_DIANES_CONTACTS | {"Diane"}, "with themselves"),
-        (6, "not how many"),
-        ("Andre, Beverly, Carol, Ed, Fernando, Garth", "its own quotes"),
-        (sorted(_DIANES_CONTACTS - {"Ed"}) + ["Heather"], "'Heather' should not be in it"),
-    ],
-)
+        explanation="`G.neighbors('Diane')` lists the members Diane has a tie with, and `set(...)` collects them. "
+                    "`list(G['Diane'])` gives the same people.",
+        why="Diane reaches six of the nine others in one step. Ike and Jane are furthest from her: reaching them depends "
+            "on Heather, which is why a well-connected person is not always the best person to spread a message alone.",
+        wrong_answers=[
+            (["Andre", "Beverly", "Carol"], "3 more are missing"),
+            (_DIANES_CONTACTS | {"Diane"}, "with themselves"),
+            (6, "not how many"),
+            ("Andre, Beverly, Carol, Ed, Fernando, Garth", "its own quotes"),
+            (sorted(_DIANES_CONTACTS - {"Ed"}) + ["Heather"], "'Heather' should not be in it"),
+        ],
+    )
 
-q4 = ConceptQuestion(
-    "q4",
-    prompt="Managing a network keeps it running; leading a network helps its members act together on a purpose "
-           "they share. A regional stroke network has a coordinator and members in 40 organisations. Which of "
-           "these are acts of network **leadership**?",
-    multiple=True,
-    options=[
-        Option("Bringing stroke nurses, paramedics and GPs who have never met into one room to agree what a good "
-               "first hour after a stroke looks like.",
-               True,
-               "Leadership: this convenes people around a purpose they can all own."),
-        Option("Sending every member organisation the quarterly reporting template and chasing the late returns.",
-               False,
-               "Management: useful for keeping the network running, but it monitors members rather than helping "
-               "them act together."),
-        Option("Introducing a therapist in one trust, who has solved a discharge delay, to a ward manager in another "
-               "trust who is stuck on the same problem.",
-               True,
-               "Leadership: connecting people who can help each other is how a network spreads what works."),
-        Option("Deciding on the members' behalf which three projects everyone will deliver this year, and assigning "
-               "an owner to each.",
-               False,
-               "This directs members as if they were staff. In a network nobody is in charge of everyone; projects "
-               "stick when members choose and own them."),
-        Option("Giving a small group of members time, data and permission to test their own idea, then sharing what "
-               "they learn with everyone.",
-               True,
-               "Leadership: enabling members to act on their own ideas builds energy the whole network can draw on."),
-        Option("Fixing a shared problem yourself, because it is quicker than waiting for the members.",
-               False,
-               "Solving problems for members can feel helpful, but it keeps the work with the leader and leaves "
-               "members no more able to act than before."),
-    ],
-    why="A network leader convenes, connects and enables; the network's members do the work. Management tasks still "
-        "matter, but on their own they do not make a network lead itself.",
-)
+    q4 = ConceptQuestion(
+        "q4",
+        prompt="Managing a network keeps it running; leading a network helps its members act together on a purpose "
+               "they share. A regional stroke network has a coordinator and members in 40 organisations. Which of "
+               "these are acts of network **leadership**?",
+        multiple=True,
+        options=[
+            Option("Bringing stroke nurses, paramedics and GPs who have never met into one room to agree what a good "
+                   "first hour after a stroke looks like.",
+                   True,
+                   "Leadership: this convenes people around a purpose they can all own."),
+            Option("Sending every member organisation the quarterly reporting template and chasing the late returns.",
+                   False,
+                   "Management: useful for keeping the network running, but it monitors members rather than helping "
+                   "them act together."),
+            Option("Introducing a therapist in one trust, who has solved a discharge delay, to a ward manager in another "
+                   "trust who is stuck on the same problem.",
+                   True,
+                   "Leadership: connecting people who can help each other is how a network spreads what works."),
+            Option("Deciding on the members' behalf which three projects everyone will deliver this year, and assigning "
+                   "an owner to each.",
+                   False,
+                   "This directs members as if they were staff. In a network nobody is in charge of everyone; projects "
+                   "stick when members choose and own them."),
+            Option("Giving a small group of members time, data and permission to test their own idea, then sharing what "
+                   "they learn with everyone.",
+                   True,
+                   "Leadership: enabling members to act on their own ideas builds energy the whole network can draw on."),
+            Option("Fixing a shared problem yourself, because it is quicker than waiting for the members.",
+                   False,
+                   "Solving problems for members can feel helpful, but it keeps the work with the leader and leaves "
+                   "members no more able to act than before."),
+        ],
+        why="A network leader convenes, connects and enables; the network's members do the work. Management tasks still "
+            "matter, but on their own they do not make a network lead itself.",
+    )
 
-q5 = Reflection(
-    "q5",
-    prompt="What is the purpose of a network you belong to?",
-    guidance="Write it in one or two sentences, in words its members would recognise. Then add one sign that tells "
-             "you whether the members really share that purpose.",
-    placeholder="For example: our network exists so that...",
-)
+    q5 = Reflection(
+        "q5",
+        prompt="What is the purpose of a network you belong to?",
+        guidance="Write it in one or two sentences, in words its members would recognise. Then add one sign that tells "
+                 "you whether the members really share that purpose.",
+        placeholder="For example: our network exists so that...",
+    )
+
+    return locals()
+
 
 exercises = ExerciseSet(
     "how_exercises_work",
     number=0,
     title="How the exercises work",
-    items=[q1, q2, q3, q4, q5],
-    namespace=namespace,
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "reflection"},
+    build=_build,
 )
 
 progress = exercises.progress
 
 coaching.enable()
+
+# ``ex.q1``, ``ex.NET``...: built on first use, so importing this module computes nothing.
+__getattr__ = exercises.module_attribute

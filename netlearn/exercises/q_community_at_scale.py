@@ -35,298 +35,302 @@ from .engine import (
 
 __all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____"]
 
-NET = netlearn.load_dataset("q_community")
-_G = NET.graph("knows")
-_NAMES = NET.names()
-
-#: The member who asks for help in questions 1 and 2, and what they need.
-ASKER, TOPIC = "q031", "finding funding"
-_HELPERS = matching.find_helpers(_G, ASKER, TOPIC)
-_NEAREST = int(_HELPERS["introductions"].min())
-_FIRST = _HELPERS.index[0]
-_SHOWN_INTRODUCER = _HELPERS.iloc[0]["path"][1]
-_INTRODUCERS = set(nx.common_neighbors(_G, ASKER, _FIRST))
-_ASKER_CONTACTS = set(_G[ASKER])
-
-_BETWEEN = matching.ties_between_groups(_G, "region")
-_TO_OTHERS = {region: int(_BETWEEN.loc[region].sum() - _BETWEEN.loc[region, region]) for region in _BETWEEN.index}
-_INSIDE = {region: int(_BETWEEN.loc[region, region]) for region in _BETWEEN.index}
-_LEAST_TIED = min(_TO_OTHERS, key=_TO_OTHERS.get)
-_FEWEST_INSIDE = min(_INSIDE, key=_INSIDE.get)
 
 
-def namespace():
-    """What the notebook's setup cell makes: ``netlearn``, ``nx``, ``matching``, ``net`` and ``G``."""
-    return {"netlearn": netlearn, "nx": nx, "matching": matching, "net": NET, "G": NET.graph("knows")}
 
+def _build():
+    NET = netlearn.load_dataset("q_community")
+    _G = NET.graph("knows")
+    _NAMES = NET.names()
 
-def _who(member):
-    return f"{_NAMES[member]} ({member})"
+    #: The member who asks for help in questions 1 and 2, and what they need.
+    ASKER, TOPIC = "q031", "finding funding"
+    _HELPERS = matching.find_helpers(_G, ASKER, TOPIC)
+    _NEAREST = int(_HELPERS["introductions"].min())
+    _FIRST = _HELPERS.index[0]
+    _SHOWN_INTRODUCER = _HELPERS.iloc[0]["path"][1]
+    _INTRODUCERS = set(nx.common_neighbors(_G, ASKER, _FIRST))
+    _ASKER_CONTACTS = set(_G[ASKER])
 
+    _BETWEEN = matching.ties_between_groups(_G, "region")
+    _TO_OTHERS = {region: int(_BETWEEN.loc[region].sum() - _BETWEEN.loc[region, region]) for region in _BETWEEN.index}
+    _INSIDE = {region: int(_BETWEEN.loc[region, region]) for region in _BETWEEN.index}
+    _LEAST_TIED = min(_TO_OTHERS, key=_TO_OTHERS.get)
+    _FEWEST_INSIDE = min(_INSIDE, key=_INSIDE.get)
 
-# ---------------------------------------------------------------------- question 1
-q1 = Exercise(
-    "q1",
-    prompt=f"{_who(ASKER)} would like help with {TOPIC}. How many introductions would she need to reach the "
-           "nearest member who offers it? Give a number.",
-    answer_name="introductions_needed",
-    checker=close_number(
-        _NEAREST,
-        what="the number of introductions",
-        alternatives=[
-            (_NEAREST + 1, f"That counts the ties along the chain. {_NAMES[ASKER]} → introducer → helper is "
-                           f"{_NEAREST + 1} ties, but only {_NEAREST} introduction: the person in the middle makes "
-                           "it. The `introductions` column counts introductions."),
-            (0, f"0 would mean {_NAMES[ASKER]} already knows someone who offers help with {TOPIC}. Look at the "
-                "`introductions` column of the first row."),
-            (len(_HELPERS), f"{len(_HELPERS)} is how many helpers are within two introductions (the number of "
-                            "rows). The question asks how many introductions the nearest one needs."),
-            (int(_HELPERS.attrs["offered_by"]), f"{_HELPERS.attrs['offered_by']} is how many members offer help "
-                                                f"with {TOPIC} altogether. The question asks how many introductions "
-                                                "the nearest one needs."),
+    def namespace():
+        """What the notebook's setup cell makes: ``netlearn``, ``nx``, ``matching``, ``net`` and ``G``."""
+        return {"netlearn": netlearn, "nx": nx, "matching": matching, "net": NET, "G": NET.graph("knows")}
+
+    def _who(member):
+        return f"{_NAMES[member]} ({member})"
+
+    # ---------------------------------------------------------------------- question 1
+    q1 = Exercise(
+        "q1",
+        prompt=f"{_who(ASKER)} would like help with {TOPIC}. How many introductions would she need to reach the "
+               "nearest member who offers it? Give a number.",
+        answer_name="introductions_needed",
+        checker=close_number(
+            _NEAREST,
+            what="the number of introductions",
+            alternatives=[
+                (_NEAREST + 1, f"That counts the ties along the chain. {_NAMES[ASKER]} → introducer → helper is "
+                               f"{_NEAREST + 1} ties, but only {_NEAREST} introduction: the person in the middle makes "
+                               "it. The `introductions` column counts introductions."),
+                (0, f"0 would mean {_NAMES[ASKER]} already knows someone who offers help with {TOPIC}. Look at the "
+                    "`introductions` column of the first row."),
+                (len(_HELPERS), f"{len(_HELPERS)} is how many helpers are within two introductions (the number of "
+                                "rows). The question asks how many introductions the nearest one needs."),
+                (int(_HELPERS.attrs["offered_by"]), f"{_HELPERS.attrs['offered_by']} is how many members offer help "
+                                                    f"with {TOPIC} altogether. The question asks how many introductions "
+                                                    "the nearest one needs."),
+            ],
+        ),
+        hints=[
+            f"`matching.find_helpers(G, '{ASKER}', '{TOPIC}')` makes the table of helpers, nearest first. Run it in a "
+            "new cell and look at the first row.",
+            "The `introductions` column says how many introductions each helper needs: 0 already known, 1 a friend "
+            "of a friend. The table is sorted, so the first row is the nearest.",
+            "`table['introductions'].min()` gives the smallest number in that column.",
         ],
-    ),
-    hints=[
-        f"`matching.find_helpers(G, '{ASKER}', '{TOPIC}')` makes the table of helpers, nearest first. Run it in a "
-        "new cell and look at the first row.",
-        "The `introductions` column says how many introductions each helper needs: 0 already known, 1 a friend "
-        "of a friend. The table is sorted, so the first row is the nearest.",
-        "`table['introductions'].min()` gives the smallest number in that column.",
-    ],
-    solution=f"""
+        solution=f"""
 table = matching.find_helpers(G, "{ASKER}", "{TOPIC}")
 introductions_needed = int(table["introductions"].min())
 """,
-    explanation=f"`find_helpers` searches outwards from {_NAMES[ASKER]} and lists everyone who offers help with "
-                f"{TOPIC}, nearest first. She knows nobody who offers it herself, but several friends of friends "
-                f"do: the nearest needs {_NEAREST} introduction.",
-    why=f"{_HELPERS.attrs['offered_by']} members offer help with {TOPIC}, and one introduction would put "
-        f"{_NAMES[ASKER]} in touch with one of them. In a large community, help is rarely far away; what is "
-        "missing is knowing who to ask, and someone willing to make the introduction.",
-    wrong_answers=[
-        (_NEAREST + 1, "counts the ties along the chain"),
-        (0, "already knows someone"),
-        (len(_HELPERS), "how many helpers are within two introductions"),
-        (str(_NEAREST), "without quotes"),
-    ],
-)
-
-# ---------------------------------------------------------------------- question 2
-q2 = Exercise(
-    "q2",
-    prompt=f"The first helper in that table is {_who(_FIRST)}. Who could introduce {_NAMES[ASKER]} to her? Give "
-           "**every** member who knows them both, as a list or a set of ids.",
-    answer_name="introducers",
-    checker=same_set(
-        _INTRODUCERS,
-        members=NET,
-        what="people who know them both",
-        alternatives=[
-            ({_SHOWN_INTRODUCER}, f"{_who(_SHOWN_INTRODUCER)} is the introducer the table shows, but the `routes` "
-                                  f"column says there are {len(_INTRODUCERS)} ways in. Find everyone who knows both "
-                                  "of them."),
-            (_ASKER_CONTACTS, f"Those are all the people {_NAMES[ASKER]} knows. Keep only those who also know "
-                              f"{_NAMES[_FIRST]}."),
-            (_INTRODUCERS | {ASKER, _FIRST}, f"{_NAMES[ASKER]} and {_NAMES[_FIRST]} are the two people being "
-                                             "introduced, not introducers: leave them out."),
+        explanation=f"`find_helpers` searches outwards from {_NAMES[ASKER]} and lists everyone who offers help with "
+                    f"{TOPIC}, nearest first. She knows nobody who offers it herself, but several friends of friends "
+                    f"do: the nearest needs {_NEAREST} introduction.",
+        why=f"{_HELPERS.attrs['offered_by']} members offer help with {TOPIC}, and one introduction would put "
+            f"{_NAMES[ASKER]} in touch with one of them. In a large community, help is rarely far away; what is "
+            "missing is knowing who to ask, and someone willing to make the introduction.",
+        wrong_answers=[
+            (_NEAREST + 1, "counts the ties along the chain"),
+            (0, "already knows someone"),
+            (len(_HELPERS), "how many helpers are within two introductions"),
+            (str(_NEAREST), "without quotes"),
         ],
-    ),
-    hints=[
-        "An introducer is someone who knows both people: a contact the two have in common.",
-        f"`set(G['{ASKER}'])` is everyone {_NAMES[ASKER]} knows; `set(G['{_FIRST}'])` everyone {_NAMES[_FIRST]} "
-        "knows. The `&` operator keeps what two sets share.",
-        f"`set(nx.common_neighbors(G, '{ASKER}', '{_FIRST}'))` does it in one step.",
-    ],
-    solution=f"""
+    )
+
+    # ---------------------------------------------------------------------- question 2
+    q2 = Exercise(
+        "q2",
+        prompt=f"The first helper in that table is {_who(_FIRST)}. Who could introduce {_NAMES[ASKER]} to her? Give "
+               "**every** member who knows them both, as a list or a set of ids.",
+        answer_name="introducers",
+        checker=same_set(
+            _INTRODUCERS,
+            members=NET,
+            what="people who know them both",
+            alternatives=[
+                ({_SHOWN_INTRODUCER}, f"{_who(_SHOWN_INTRODUCER)} is the introducer the table shows, but the `routes` "
+                                      f"column says there are {len(_INTRODUCERS)} ways in. Find everyone who knows both "
+                                      "of them."),
+                (_ASKER_CONTACTS, f"Those are all the people {_NAMES[ASKER]} knows. Keep only those who also know "
+                                  f"{_NAMES[_FIRST]}."),
+                (_INTRODUCERS | {ASKER, _FIRST}, f"{_NAMES[ASKER]} and {_NAMES[_FIRST]} are the two people being "
+                                                 "introduced, not introducers: leave them out."),
+            ],
+        ),
+        hints=[
+            "An introducer is someone who knows both people: a contact the two have in common.",
+            f"`set(G['{ASKER}'])` is everyone {_NAMES[ASKER]} knows; `set(G['{_FIRST}'])` everyone {_NAMES[_FIRST]} "
+            "knows. The `&` operator keeps what two sets share.",
+            f"`set(nx.common_neighbors(G, '{ASKER}', '{_FIRST}'))` does it in one step.",
+        ],
+        solution=f"""
 introducers = set(G["{ASKER}"]) & set(G["{_FIRST}"])
 """,
-    explanation=f"An introducer must know both people, so the answer is the contacts {_NAMES[ASKER]} and "
-                f"{_NAMES[_FIRST]} share. There are {len(_INTRODUCERS)}: the same number as the `routes` column of "
-                "the table.",
-    why=f"With {len(_INTRODUCERS)} possible introducers, the connection does not depend on one person being "
-        "willing, available or well. The table lists one chain; the routes column tells you how many others "
-        "there are, so a leader can spread the asking around.",
-    wrong_answers=[
-        ({_SHOWN_INTRODUCER}, "is the introducer the table shows"),
-        (_ASKER_CONTACTS, "all the people"),
-        (_INTRODUCERS | {ASKER, _FIRST}, "not introducers"),
-        (len(_INTRODUCERS), "not how many"),
-    ],
-)
-
-
-# ---------------------------------------------------------------------- question 3
-def _fewest_inside_feedback():
-    text = (f"{_FEWEST_INSIDE} has the fewest ties *inside* it ({_INSIDE[_FEWEST_INSIDE]}), but "
-            f"{_TO_OTHERS[_FEWEST_INSIDE]} ties to other regions")
-    if _TO_OTHERS[_FEWEST_INSIDE] == max(_TO_OTHERS.values()):
-        text += ", more than any other region"
-    return text + ". The question is about ties to other regions: leave out the diagonal of the table."
-
-
-class _RegionChecker:
-    """Reads one region name (capitals and extra spaces forgiven) and compares it."""
-
-    def __init__(self, expected, regions, alternatives):
-        self.expected = expected
-        self.regions = list(regions)
-        self.alternatives = alternatives
-
-    def _read(self, answer):
-        if isinstance(answer, numbers.Number):
-            raise ValueError(f"You gave a number ({answer}). The question asks which region: give its name in "
-                             f"quotes, such as '{self.regions[0]}'.")
-        if isinstance(answer, (list, tuple, set, frozenset)):
-            items = list(answer)
-            if len(items) == 1:
-                return self._read(items[0])
-            raise ValueError(f"You gave {len(items)} items. The question asks for one region: the single one with "
-                             "the fewest ties to the others.")
-        if not isinstance(answer, str):
-            raise ValueError(f"You gave a value of type {type(answer).__name__}. Give the region's name in quotes, "
-                             f"such as '{self.regions[0]}'.")
-        text = " ".join(answer.split())
-        for region in self.regions:
-            if region.casefold() == text.casefold():
-                return region
-        close = difflib.get_close_matches(text, self.regions, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
-        raise ValueError(f"'{text}' is not one of the regions.{hint} The regions are: {', '.join(self.regions)}.")
-
-    def __call__(self, answer):
-        try:
-            region = self._read(answer)
-        except ValueError as problem:
-            for wrong, feedback in self.alternatives:
-                if answer == wrong:
-                    return Verdict(False, feedback)
-            return Verdict(False, str(problem))
-        if region == self.expected:
-            return Verdict(True, "")
-        for wrong, feedback in self.alternatives:
-            if region == wrong:
-                return Verdict(False, feedback)
-        return Verdict(False, f"{region} has {_TO_OTHERS[region]} ties to other regions. One region has fewer.")
-
-
-q3 = Exercise(
-    "q3",
-    prompt="Which region has the fewest `knows` ties to members of **other** regions? Give its name in quotes, "
-           "such as 'North'.",
-    answer_name="least_tied_region",
-    checker=_RegionChecker(
-        _LEAST_TIED,
-        _BETWEEN.index,
-        alternatives=[
-            (_FEWEST_INSIDE, _fewest_inside_feedback()),
-            (_TO_OTHERS[_LEAST_TIED], f"{_TO_OTHERS[_LEAST_TIED]} is the number of ties. The question asks which "
-                                      "region has them: give its name."),
+        explanation=f"An introducer must know both people, so the answer is the contacts {_NAMES[ASKER]} and "
+                    f"{_NAMES[_FIRST]} share. There are {len(_INTRODUCERS)}: the same number as the `routes` column of "
+                    "the table.",
+        why=f"With {len(_INTRODUCERS)} possible introducers, the connection does not depend on one person being "
+            "willing, available or well. The table lists one chain; the routes column tells you how many others "
+            "there are, so a leader can spread the asking around.",
+        wrong_answers=[
+            ({_SHOWN_INTRODUCER}, "is the introducer the table shows"),
+            (_ASKER_CONTACTS, "all the people"),
+            (_INTRODUCERS | {ASKER, _FIRST}, "not introducers"),
+            (len(_INTRODUCERS), "not how many"),
         ],
-    ),
-    hints=[
-        "`matching.ties_between_groups(G, 'region')` counts the ties between every two regions; the diagonal holds "
-        "the ties inside each region.",
-        "For one region, the ties to other regions are its row's total minus the diagonal: "
-        "`table.loc['North'].sum() - table.loc['North', 'North']`.",
-        "Do that for every region in a dict, then `min(to_others, key=to_others.get)` picks the smallest.",
-    ],
-    solution="""
+    )
+
+    # ---------------------------------------------------------------------- question 3
+    def _fewest_inside_feedback():
+        text = (f"{_FEWEST_INSIDE} has the fewest ties *inside* it ({_INSIDE[_FEWEST_INSIDE]}), but "
+                f"{_TO_OTHERS[_FEWEST_INSIDE]} ties to other regions")
+        if _TO_OTHERS[_FEWEST_INSIDE] == max(_TO_OTHERS.values()):
+            text += ", more than any other region"
+        return text + ". The question is about ties to other regions: leave out the diagonal of the table."
+
+    class _RegionChecker:
+        """Reads one region name (capitals and extra spaces forgiven) and compares it."""
+
+        def __init__(self, expected, regions, alternatives):
+            self.expected = expected
+            self.regions = list(regions)
+            self.alternatives = alternatives
+
+        def _read(self, answer):
+            if isinstance(answer, numbers.Number):
+                raise ValueError(f"You gave a number ({answer}). The question asks which region: give its name in "
+                                 f"quotes, such as '{self.regions[0]}'.")
+            if isinstance(answer, (list, tuple, set, frozenset)):
+                items = list(answer)
+                if len(items) == 1:
+                    return self._read(items[0])
+                raise ValueError(f"You gave {len(items)} items. The question asks for one region: the single one with "
+                                 "the fewest ties to the others.")
+            if not isinstance(answer, str):
+                raise ValueError(f"You gave a value of type {type(answer).__name__}. Give the region's name in quotes, "
+                                 f"such as '{self.regions[0]}'.")
+            text = " ".join(answer.split())
+            for region in self.regions:
+                if region.casefold() == text.casefold():
+                    return region
+            close = difflib.get_close_matches(text, self.regions, n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise ValueError(f"'{text}' is not one of the regions.{hint} The regions are: {', '.join(self.regions)}.")
+
+        def __call__(self, answer):
+            try:
+                region = self._read(answer)
+            except ValueError as problem:
+                for wrong, feedback in self.alternatives:
+                    if answer == wrong:
+                        return Verdict(False, feedback)
+                return Verdict(False, str(problem))
+            if region == self.expected:
+                return Verdict(True, "")
+            for wrong, feedback in self.alternatives:
+                if region == wrong:
+                    return Verdict(False, feedback)
+            return Verdict(False, f"{region} has {_TO_OTHERS[region]} ties to other regions. One region has fewer.")
+
+    q3 = Exercise(
+        "q3",
+        prompt="Which region has the fewest `knows` ties to members of **other** regions? Give its name in quotes, "
+               "such as 'North'.",
+        answer_name="least_tied_region",
+        checker=_RegionChecker(
+            _LEAST_TIED,
+            _BETWEEN.index,
+            alternatives=[
+                (_FEWEST_INSIDE, _fewest_inside_feedback()),
+                (_TO_OTHERS[_LEAST_TIED], f"{_TO_OTHERS[_LEAST_TIED]} is the number of ties. The question asks which "
+                                          "region has them: give its name."),
+            ],
+        ),
+        hints=[
+            "`matching.ties_between_groups(G, 'region')` counts the ties between every two regions; the diagonal holds "
+            "the ties inside each region.",
+            "For one region, the ties to other regions are its row's total minus the diagonal: "
+            "`table.loc['North'].sum() - table.loc['North', 'North']`.",
+            "Do that for every region in a dict, then `min(to_others, key=to_others.get)` picks the smallest.",
+        ],
+        solution="""
 table = matching.ties_between_groups(G, "region")
 to_others = {region: table.loc[region].sum() - table.loc[region, region] for region in table.index}
 least_tied_region = min(to_others, key=to_others.get)
 """,
-    explanation=f"Adding up a row of `ties_between_groups` and taking away the diagonal leaves the ties from that "
-                f"region to all the others. {_LEAST_TIED} has {_TO_OTHERS[_LEAST_TIED]}, against "
-                f"{min(v for r, v in _TO_OTHERS.items() if r != _LEAST_TIED)} or more for every other region.",
-    why=f"Good ideas reach {_LEAST_TIED} through few ties, and its own ideas leave through the same few. That is "
-        "why `suggest_introductions` proposes introductions into it first.",
-    wrong_answers=[
-        (_FEWEST_INSIDE, "fewest ties *inside*"),
-        (_TO_OTHERS[_LEAST_TIED], "is the number of ties"),
-        ("Sout East", "Did you mean 'South East'?"),
-        ([_LEAST_TIED, _FEWEST_INSIDE], "one region"),
-    ],
-)
+        explanation=f"Adding up a row of `ties_between_groups` and taking away the diagonal leaves the ties from that "
+                    f"region to all the others. {_LEAST_TIED} has {_TO_OTHERS[_LEAST_TIED]}, against "
+                    f"{min(v for r, v in _TO_OTHERS.items() if r != _LEAST_TIED)} or more for every other region.",
+        why=f"Good ideas reach {_LEAST_TIED} through few ties, and its own ideas leave through the same few. That is "
+            "why `suggest_introductions` proposes introductions into it first.",
+        wrong_answers=[
+            (_FEWEST_INSIDE, "fewest ties *inside*"),
+            (_TO_OTHERS[_LEAST_TIED], "is the number of ties"),
+            ("Sout East", "Did you mean 'South East'?"),
+            ([_LEAST_TIED, _FEWEST_INSIDE], "one region"),
+        ],
+    )
 
-# ---------------------------------------------------------------------- question 4
-q4 = ConceptQuestion(
-    "q4",
-    prompt="You help to lead a community of about 4,500 members across the UK. Which of these are good ways to use "
-           "what the network shows? Tick all that apply.",
-    multiple=True,
-    options=[
-        Option("Ask members what they can offer and what they need, then suggest introductions along short chains "
-               "of people who already know each other.",
-               True,
-               "This matches needs to offers, and every link in the chain is a relationship that already exists, "
-               "so the introduction arrives with some trust attached."),
-        Option("Route every request for help through the best-connected member, since they know the most people.",
-               False,
-               "One person would become a bottleneck and soon be worn out; requests would stall whenever they are "
-               "busy. Spreading introductions over many people keeps the community working."),
-        Option("Introduce members from two regions that have hardly any ties between them, choosing people who are "
-               "well connected at home.",
-               True,
-               "This bridges a structural hole: what one region learns can now reach the other, and spread there "
-               "through the new contact's own ties."),
-        Option("Publish a ranked list of every member's betweenness so that members can see who matters most.",
-               False,
-               "A league table of positions turns a map for conversation into a verdict on people, and a position "
-               "in the network says nothing about what someone contributes."),
-        Option("Check with the helper and the introducers before making an introduction.",
-               True,
-               "Introductions are favours. Asking first respects people's time and makes it more likely the "
-               "conversation happens."),
-    ],
-    why="At scale, a leader cannot know everyone, but can knit people together: by matching needs to offers, by "
-        "bridging the gaps between groups, and by sharing the work of introducing across many people.",
-)
+    # ---------------------------------------------------------------------- question 4
+    q4 = ConceptQuestion(
+        "q4",
+        prompt="You help to lead a community of about 4,500 members across the UK. Which of these are good ways to use "
+               "what the network shows? Tick all that apply.",
+        multiple=True,
+        options=[
+            Option("Ask members what they can offer and what they need, then suggest introductions along short chains "
+                   "of people who already know each other.",
+                   True,
+                   "This matches needs to offers, and every link in the chain is a relationship that already exists, "
+                   "so the introduction arrives with some trust attached."),
+            Option("Route every request for help through the best-connected member, since they know the most people.",
+                   False,
+                   "One person would become a bottleneck and soon be worn out; requests would stall whenever they are "
+                   "busy. Spreading introductions over many people keeps the community working."),
+            Option("Introduce members from two regions that have hardly any ties between them, choosing people who are "
+                   "well connected at home.",
+                   True,
+                   "This bridges a structural hole: what one region learns can now reach the other, and spread there "
+                   "through the new contact's own ties."),
+            Option("Publish a ranked list of every member's betweenness so that members can see who matters most.",
+                   False,
+                   "A league table of positions turns a map for conversation into a verdict on people, and a position "
+                   "in the network says nothing about what someone contributes."),
+            Option("Check with the helper and the introducers before making an introduction.",
+                   True,
+                   "Introductions are favours. Asking first respects people's time and makes it more likely the "
+                   "conversation happens."),
+        ],
+        why="At scale, a leader cannot know everyone, but can knit people together: by matching needs to offers, by "
+            "bridging the gaps between groups, and by sharing the work of introducing across many people.",
+    )
 
-# ---------------------------------------------------------------------- question 5
-q5 = ConceptQuestion(
-    "q5",
-    prompt="In a live workshop you have a 4,500-member community loaded, and a few seconds to show a result. Which "
-           "one of these should you **not** run live?",
-    options=[
-        Option("Everyone's number of contacts (degree).",
-               False,
-               "Counting contacts takes well under a second even for thousands of members: run it."),
-        Option("The connected components (who can reach whom at all).",
-               False,
-               "Finding components visits each member and tie once: it is instant at this size."),
-        Option("Plain networkx betweenness for every member.",
-               True,
-               "This is the one to avoid: it looks at shortest paths between every pair of members, so its work "
-               "grows with members times ties, and at 4,500 members it takes minutes. The role profile computes "
-               "the same exact numbers with igraph in a few seconds."),
-        Option("The E-I index by region.",
-               False,
-               "The E-I index counts each tie once, inside or across regions: it is instant at this size."),
-    ],
-    why="Most measures a leader needs (contacts, components, ties across groups, chains of introductions) look "
-        "only at each member's own ties or a small neighbourhood, so they stay quick in a community of thousands. "
-        "Measures built on every pair of members are the ones that slow down.",
-)
+    # ---------------------------------------------------------------------- question 5
+    q5 = ConceptQuestion(
+        "q5",
+        prompt="In a live workshop you have a 4,500-member community loaded, and a few seconds to show a result. Which "
+               "one of these should you **not** run live?",
+        options=[
+            Option("Everyone's number of contacts (degree).",
+                   False,
+                   "Counting contacts takes well under a second even for thousands of members: run it."),
+            Option("The connected components (who can reach whom at all).",
+                   False,
+                   "Finding components visits each member and tie once: it is instant at this size."),
+            Option("Plain networkx betweenness for every member.",
+                   True,
+                   "This is the one to avoid: it looks at shortest paths between every pair of members, so its work "
+                   "grows with members times ties, and at 4,500 members it takes minutes. The role profile computes "
+                   "the same exact numbers with igraph in a few seconds."),
+            Option("The E-I index by region.",
+                   False,
+                   "The E-I index counts each tie once, inside or across regions: it is instant at this size."),
+        ],
+        why="Most measures a leader needs (contacts, components, ties across groups, chains of introductions) look "
+            "only at each member's own ties or a small neighbourhood, so they stay quick in a community of thousands. "
+            "Measures built on every pair of members are the ones that slow down.",
+    )
 
-# ---------------------------------------------------------------------- reflection
-q6 = Reflection(
-    "q6",
-    prompt="Think of something at work you are stuck on. Who in your own network might be able to help, and who "
-           "could introduce you to them?",
-    guidance="Name the topic first. Then write down one person you already know who could help, and one person "
-             "you do not know yet, with the person who could introduce you. What would make it easy for them "
-             "to say yes?",
-    placeholder="The thing I am stuck on is... Someone who might help is... who I could reach through...",
-)
+    # ---------------------------------------------------------------------- reflection
+    q6 = Reflection(
+        "q6",
+        prompt="Think of something at work you are stuck on. Who in your own network might be able to help, and who "
+               "could introduce you to them?",
+        guidance="Name the topic first. Then write down one person you already know who could help, and one person "
+                 "you do not know yet, with the person who could introduce you. What would make it easy for them "
+                 "to say yes?",
+        placeholder="The thing I am stuck on is... Someone who might help is... who I could reach through...",
+    )
+
+    return locals()
+
 
 exercises = ExerciseSet(
     "q_community_at_scale",
     number=9,
     title="A large community as a network: Q",
-    items=[q1, q2, q3, q4, q5, q6],
-    namespace=namespace,
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "concept", "q6": "reflection"},
+    build=_build,
 )
 
 progress = exercises.progress
 
 coaching.enable()
+
+# ``ex.q1``, ``ex.NET``...: built on first use, so importing this module computes nothing.
+__getattr__ = exercises.module_attribute

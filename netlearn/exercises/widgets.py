@@ -271,7 +271,7 @@ def progress_table(exercise_sets=None):
     data = progress_store().read()
     rows = []
     for exercise_set in _sets(exercise_sets):
-        for item in exercise_set:
+        for item in exercise_set.outline():  # names, kinds and keys: the answers are not computed
             entry = data["exercises"].get(item.key, {})
             status = item_status(item, data)
             rows.append({"notebook": exercise_set.notebook, "exercise": item.name, "kind": item.kind,
@@ -334,7 +334,7 @@ def progress_widget(exercise_set):
 def _course_html(exercise_sets, data, location):
     rows = []
     for exercise_set in exercise_sets:
-        done = sum(item_status(item, data) in _DONE for item in exercise_set)
+        done = sum(item_status(item, data) in _DONE for item in exercise_set.outline())
         rows.append(f'<tr><td>{exercise_set.number:02d}</td><th scope="row">{html.escape(exercise_set.title)}</th>'
                     f'<td><code>{html.escape(exercise_set.notebook)}</code></td>'
                     f'<td>{_bar(done, len(exercise_set))}</td></tr>')

@@ -34,241 +34,249 @@ from .engine import (
 
 __all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "____"]
 
-NET = netlearn.load_dataset("q_community")
-_G = NET.graph("knows")
-_RELIANCE = leadership.reliance_on_formal_leaders(_G)
-_EI_GROUP = diversity.ei_index(_G, "group")
-_EI_SECTOR = diversity.ei_index(_G, "sector")
-_STAKEHOLDERS = NET.members["stakeholder"].value_counts()
-_SMALL = {str(k) for k, count in _STAKEHOLDERS.items() if 0 < count < 5}
 
 
-def namespace():
-    """What the notebook's setup cell makes: ``netlearn``, ``nx``, ``leadership``, ``diversity``, ``net``, ``G``."""
-    return {"netlearn": netlearn, "nx": nx, "leadership": leadership, "diversity": diversity, "net": NET,
-            "G": NET.graph("knows")}
 
+def _build():
+    NET = netlearn.load_dataset("q_community")
+    _G = NET.graph("knows")
+    _RELIANCE = leadership.reliance_on_formal_leaders(_G)
+    _EI_GROUP = diversity.ei_index(_G, "group")
+    _EI_SECTOR = diversity.ei_index(_G, "sector")
+    _STAKEHOLDERS = NET.members["stakeholder"].value_counts()
+    _SMALL = {str(k) for k, count in _STAKEHOLDERS.items() if 0 < count < 5}
 
-q1 = Exercise(
-    "q1",
-    prompt="In the example community's 'knows' network, what share of the shortest paths between members who are "
-           "not formal leaders runs through the formal leader? Give the `path_share` of "
-           "`leadership.reliance_on_formal_leaders`, as a fraction between 0 and 1.",
-    answer_name="through_leader",
-    checker=close_number(
-        _RELIANCE.path_share,
-        what="the share of shortest paths through the formal leader",
-        alternatives=[
-            (_RELIANCE.efficiency_drop, "That is the efficiency drop: how much harder members find it to reach each "
-                                        "other when the leader is taken out. The question asks for the share of "
-                                        "shortest paths that pass through the leader: `path_share`."),
-            *answers_on_other_relations(NET, lambda G: leadership.reliance_on_formal_leaders(G).path_share, "knows",
-                                        measure="share of shortest paths through the formal leader"),
+    def namespace():
+        """What the notebook's setup cell makes: ``netlearn``, ``nx``, ``leadership``, ``diversity``, ``net``, ``G``."""
+        return {"netlearn": netlearn, "nx": nx, "leadership": leadership, "diversity": diversity, "net": NET,
+                "G": NET.graph("knows")}
+
+    q1 = Exercise(
+        "q1",
+        prompt="In the example community's 'knows' network, what share of the shortest paths between members who are "
+               "not formal leaders runs through the formal leader? Give the `path_share` of "
+               "`leadership.reliance_on_formal_leaders`, as a fraction between 0 and 1.",
+        answer_name="through_leader",
+        checker=close_number(
+            _RELIANCE.path_share,
+            what="the share of shortest paths through the formal leader",
+            alternatives=[
+                (_RELIANCE.efficiency_drop, "That is the efficiency drop: how much harder members find it to reach each "
+                                            "other when the leader is taken out. The question asks for the share of "
+                                            "shortest paths that pass through the leader: `path_share`."),
+                *answers_on_other_relations(NET, lambda G: leadership.reliance_on_formal_leaders(G).path_share, "knows",
+                                            measure="share of shortest paths through the formal leader"),
+            ],
+        ),
+        hints=[
+            "`leadership.reliance_on_formal_leaders(G)` works out who the formal leaders are from the `formal_leader` "
+            "column and returns several numbers at once.",
+            "The result has the fields `path_share`, `efficiency_drop`, `leaders` and `pairs`: "
+            "`leadership.reliance_on_formal_leaders(G).path_share` is the one asked for.",
         ],
-    ),
-    hints=[
-        "`leadership.reliance_on_formal_leaders(G)` works out who the formal leaders are from the `formal_leader` "
-        "column and returns several numbers at once.",
-        "The result has the fields `path_share`, `efficiency_drop`, `leaders` and `pairs`: "
-        "`leadership.reliance_on_formal_leaders(G).path_share` is the one asked for.",
-    ],
-    solution="""
+        solution="""
 through_leader = leadership.reliance_on_formal_leaders(G).path_share
 """,
-    explanation="`reliance_on_formal_leaders` finds the members marked as formal leaders, then, for every pair of "
-                "other members, the share of the shortest chains of ties between them that pass through a leader. "
-                "`path_share` is the average over all pairs who can reach each other.",
-    why=f"About {_RELIANCE.path_share:.0%} of the shortest paths in who-knows-whom need the formal leader: noticeable, "
-        "but most members can reach each other without them. On the 'advice' and 'leadership' relations the share is "
-        "far higher, which is where a leader might ask whether the network leans on them too much.",
-    wrong_answers=[
-        (_RELIANCE.efficiency_drop, "efficiency drop"),
-        (leadership.reliance_on_formal_leaders(NET.graph("advice")).path_share, "on the 'advice' relation"),
-        (_RELIANCE.path_share * 100, "looks like a percentage"),
-        ("0.16", "as text"),
-    ],
-)
-
-q2 = Exercise(
-    "q2",
-    prompt="With the report's default minimum group size of 5, which stakeholder categories of the example "
-           "community are suppressed in the report (shown as 'suppressed (fewer than 5)' instead of a number)? "
-           "Give them as a list or set of the categories as written in the data.",
-    answer_name="suppressed",
-    checker=same_set(
-        _SMALL,
-        what="stakeholder categories",
-        alternatives=[
-            ({"patient/carer/citizen"}, "'patient/carer/citizen' is a value of the sector column, which has 8 "
-                                        "members. The question is about the stakeholder column."),
-            (_SMALL | {"researcher"}, "Researchers number 20, well above the minimum of 5: their count is shown."),
+        explanation="`reliance_on_formal_leaders` finds the members marked as formal leaders, then, for every pair of "
+                    "other members, the share of the shortest chains of ties between them that pass through a leader. "
+                    "`path_share` is the average over all pairs who can reach each other.",
+        why=f"About {_RELIANCE.path_share:.0%} of the shortest paths in who-knows-whom need the formal leader: noticeable, "
+            "but most members can reach each other without them. On the 'advice' and 'leadership' relations the share is "
+            "far higher, which is where a leader might ask whether the network leans on them too much.",
+        wrong_answers=[
+            (_RELIANCE.efficiency_drop, "efficiency drop"),
+            (leadership.reliance_on_formal_leaders(NET.graph("advice")).path_share, "on the 'advice' relation"),
+            (_RELIANCE.path_share * 100, "looks like a percentage"),
+            ("0.16", "as text"),
         ],
-    ),
-    hints=[
-        "`net.members['stakeholder'].value_counts()` counts the members in each stakeholder category.",
-        "A category is suppressed when it has between 1 and 4 members. "
-        "`counts[counts < 5].index` picks those categories out.",
-    ],
-    solution="""
+    )
+
+    q2 = Exercise(
+        "q2",
+        prompt="With the report's default minimum group size of 5, which stakeholder categories of the example "
+               "community are suppressed in the report (shown as 'suppressed (fewer than 5)' instead of a number)? "
+               "Give them as a list or set of the categories as written in the data.",
+        answer_name="suppressed",
+        checker=same_set(
+            _SMALL,
+            what="stakeholder categories",
+            alternatives=[
+                ({"patient/carer/citizen"}, "'patient/carer/citizen' is a value of the sector column, which has 8 "
+                                            "members. The question is about the stakeholder column."),
+                (_SMALL | {"researcher"}, "Researchers number 20, well above the minimum of 5: their count is shown."),
+            ],
+        ),
+        hints=[
+            "`net.members['stakeholder'].value_counts()` counts the members in each stakeholder category.",
+            "A category is suppressed when it has between 1 and 4 members. "
+            "`counts[counts < 5].index` picks those categories out.",
+        ],
+        solution="""
 counts = net.members["stakeholder"].value_counts()
 suppressed = set(counts[counts < 5].index)
 """,
-    explanation="`value_counts()` counts members per category; the report hides every count between 1 and 4, and "
-                "each figure computed from those few people alone.",
-    why="Patients, carers and citizens are exactly the voices a network most wants to hear, and the few who take part "
-        "are the easiest to recognise. Suppression protects them; the report still says how many there are in "
-        "total (8), because that number describes no one in particular.",
-    wrong_answers=[
-        ({"patient/carer/citizen"}, "sector column"),
-        (_SMALL | {"researcher"}, "Researchers number 20"),
-        (8, "not how many"),
-        ("patient, carer, citizen", "its own quotes"),
-    ],
-)
-
-q3 = Exercise(
-    "q3",
-    prompt="What is the E-I index of the example community's 'knows' network by `group` (the region)? "
-           "Use `diversity.ei_index`.",
-    answer_name="ei_by_region",
-    checker=close_number(
-        _EI_GROUP,
-        what="the E-I index",
-        alternatives=[
-            (_EI_SECTOR, "That is the E-I index by sector (ties across sectors are common here). The question asks "
-                         "about `group`, the region."),
-            (-_EI_GROUP, "The sign is the wrong way round: the E-I index is (external - internal) / (external + "
-                         "internal), so ties mostly inside groups give a negative value."),
-            *answers_on_other_relations(NET, lambda G: diversity.ei_index(G, "group"), "knows", measure="E-I index"),
+        explanation="`value_counts()` counts members per category; the report hides every count between 1 and 4, and "
+                    "each figure computed from those few people alone.",
+        why="Patients, carers and citizens are exactly the voices a network most wants to hear, and the few who take part "
+            "are the easiest to recognise. Suppression protects them; the report still says how many there are in "
+            "total (8), because that number describes no one in particular.",
+        wrong_answers=[
+            ({"patient/carer/citizen"}, "sector column"),
+            (_SMALL | {"researcher"}, "Researchers number 20"),
+            (8, "not how many"),
+            ("patient, carer, citizen", "its own quotes"),
         ],
-    ),
-    hints=[
-        "`diversity.ei_index(G, attribute)` compares ties between groups with ties inside them.",
-        "The attribute is `'group'`: `diversity.ei_index(G, 'group')`.",
-    ],
-    solution="""
+    )
+
+    q3 = Exercise(
+        "q3",
+        prompt="What is the E-I index of the example community's 'knows' network by `group` (the region)? "
+               "Use `diversity.ei_index`.",
+        answer_name="ei_by_region",
+        checker=close_number(
+            _EI_GROUP,
+            what="the E-I index",
+            alternatives=[
+                (_EI_SECTOR, "That is the E-I index by sector (ties across sectors are common here). The question asks "
+                             "about `group`, the region."),
+                (-_EI_GROUP, "The sign is the wrong way round: the E-I index is (external - internal) / (external + "
+                             "internal), so ties mostly inside groups give a negative value."),
+                *answers_on_other_relations(NET, lambda G: diversity.ei_index(G, "group"), "knows", measure="E-I index"),
+            ],
+        ),
+        hints=[
+            "`diversity.ei_index(G, attribute)` compares ties between groups with ties inside them.",
+            "The attribute is `'group'`: `diversity.ei_index(G, 'group')`.",
+        ],
+        solution="""
 ei_by_region = diversity.ei_index(G, "group")
 """,
-    explanation="The E-I index counts the ties that cross regions (E) and those that stay inside one (I), and "
-                "gives (E - I) / (E + I): -1 if every tie stays inside a region, +1 if every tie crosses.",
-    why=f"At {_EI_GROUP:+.2f}, most acquaintance stays within regions, while ties cross sectors freely "
-        f"({_EI_SECTOR:+.2f}). For a national network that is a prompt: what would help ideas travel between "
-        "regions, not only between professions?",
-    wrong_answers=[
-        (_EI_SECTOR, "by sector"),
-        (-_EI_GROUP, "wrong way round"),
-        (diversity.ei_index(NET.graph("leadership"), "group"), "on the 'leadership' relation"),
-    ],
-)
+        explanation="The E-I index counts the ties that cross regions (E) and those that stay inside one (I), and "
+                    "gives (E - I) / (E + I): -1 if every tie stays inside a region, +1 if every tie crosses.",
+        why=f"At {_EI_GROUP:+.2f}, most acquaintance stays within regions, while ties cross sectors freely "
+            f"({_EI_SECTOR:+.2f}). For a national network that is a prompt: what would help ideas travel between "
+            "regions, not only between professions?",
+        wrong_answers=[
+            (_EI_SECTOR, "by sector"),
+            (-_EI_GROUP, "wrong way round"),
+            (diversity.ei_index(NET.graph("leadership"), "group"), "on the 'leadership' relation"),
+        ],
+    )
 
-q4 = ConceptQuestion(
-    "q4",
-    prompt="A report on your network shows that 60% of the shortest paths between members run through the chair, "
-           "and that taking the chair out would cut several members off. Which of these responses fit leading a "
-           "network rather than managing it? Tick all that apply.",
-    multiple=True,
-    options=[
-        Option("Introduce members who work on similar problems to each other directly, so they no longer need the "
-               "chair to connect them.",
-               True,
-               "Building ties that do not run through the chair spreads the load and makes the network resilient."),
-        Option("Ask other members to host the next few conversations, and give them what they need to do it.",
-               True,
-               "Distributing the convening role is distributed leadership in practice."),
-        Option("Ask that all contact between member organisations goes through the chair, so nothing is missed.",
-               False,
-               "That makes the reliance worse: the network becomes a hierarchy with the chair as the bottleneck."),
-        Option("Take the figures to a members' meeting as a question (is this the network we want?) before deciding "
-               "anything.",
-               True,
-               "The report is a starting point for a conversation; members may know why paths run through the chair "
-               "and what would change it."),
-        Option("Replace the chair, since the figures show they are holding the network back.",
-               False,
-               "High reliance describes the network's structure, not the chair's performance; removing them would, "
-               "by the report's own what-if, cut members off."),
-        Option("Publish a ranking of members by how central they are, to encourage the others to do more.",
-               False,
-               "Ranking people by network position turns a diagnostic into a league table, and makes people guard "
-               "their answers next time."),
-    ],
-    why="A network leader convenes, connects and enables: the aim is a network that would carry on if the formal "
-        "leader stepped back, built by growing ties between members rather than by controlling them.",
-)
+    q4 = ConceptQuestion(
+        "q4",
+        prompt="A report on your network shows that 60% of the shortest paths between members run through the chair, "
+               "and that taking the chair out would cut several members off. Which of these responses fit leading a "
+               "network rather than managing it? Tick all that apply.",
+        multiple=True,
+        options=[
+            Option("Introduce members who work on similar problems to each other directly, so they no longer need the "
+                   "chair to connect them.",
+                   True,
+                   "Building ties that do not run through the chair spreads the load and makes the network resilient."),
+            Option("Ask other members to host the next few conversations, and give them what they need to do it.",
+                   True,
+                   "Distributing the convening role is distributed leadership in practice."),
+            Option("Ask that all contact between member organisations goes through the chair, so nothing is missed.",
+                   False,
+                   "That makes the reliance worse: the network becomes a hierarchy with the chair as the bottleneck."),
+            Option("Take the figures to a members' meeting as a question (is this the network we want?) before deciding "
+                   "anything.",
+                   True,
+                   "The report is a starting point for a conversation; members may know why paths run through the chair "
+                   "and what would change it."),
+            Option("Replace the chair, since the figures show they are holding the network back.",
+                   False,
+                   "High reliance describes the network's structure, not the chair's performance; removing them would, "
+                   "by the report's own what-if, cut members off."),
+            Option("Publish a ranking of members by how central they are, to encourage the others to do more.",
+                   False,
+                   "Ranking people by network position turns a diagnostic into a league table, and makes people guard "
+                   "their answers next time."),
+        ],
+        why="A network leader convenes, connects and enables: the aim is a network that would carry on if the formal "
+            "leader stepped back, built by growing ties between members rather than by controlling them.",
+    )
 
-q5 = ConceptQuestion(
-    "q5",
-    prompt="Why does the report show 'suppressed (fewer than 5)' instead of the number of patients in a network?",
-    options=[
-        Option("Because a figure about two or three people describes those individuals: others in the network can "
-               "often tell who they are, and what the figure says about them.",
-               True,
-               "Right: small groups are recognisable, so their figures are personal information about named people "
-               "in all but name."),
-        Option("Because averages of fewer than five people are statistically unreliable.",
-               False,
-               "Small numbers are indeed noisy, but the report hides counts too, which are exact. The reason is "
-               "privacy, not precision."),
-        Option("Because UK law forbids publishing any count below five.",
-               False,
-               "There is no such rule. Five is a common convention for sharing results; raise it for sensitive "
-               "topics with --min-group-size."),
-        Option("To keep the report short.",
-               False,
-               "The suppressed rows are still listed, with the words instead of numbers, so the report is no "
-               "shorter; it just says less about individuals."),
-    ],
-    why="Suppression is a floor, not a guarantee: in a small network even a group of six may be recognisable, so "
-        "think before slicing results by more than one attribute.",
-)
+    q5 = ConceptQuestion(
+        "q5",
+        prompt="Why does the report show 'suppressed (fewer than 5)' instead of the number of patients in a network?",
+        options=[
+            Option("Because a figure about two or three people describes those individuals: others in the network can "
+                   "often tell who they are, and what the figure says about them.",
+                   True,
+                   "Right: small groups are recognisable, so their figures are personal information about named people "
+                   "in all but name."),
+            Option("Because averages of fewer than five people are statistically unreliable.",
+                   False,
+                   "Small numbers are indeed noisy, but the report hides counts too, which are exact. The reason is "
+                   "privacy, not precision."),
+            Option("Because UK law forbids publishing any count below five.",
+                   False,
+                   "There is no such rule. Five is a common convention for sharing results; raise it for sensitive "
+                   "topics with --min-group-size."),
+            Option("To keep the report short.",
+                   False,
+                   "The suppressed rows are still listed, with the words instead of numbers, so the report is no "
+                   "shorter; it just says less about individuals."),
+        ],
+        why="Suppression is a floor, not a guarantee: in a small network even a group of six may be recognisable, so "
+            "think before slicing results by more than one attribute.",
+    )
 
-q6 = ConceptQuestion(
-    "q6",
-    prompt="The report on your network says 30 of 90 members are isolated in 'knows'. Which of these could explain "
-           "it? Tick all that apply.",
-    multiple=True,
-    options=[
-        Option("Many members did not answer the survey, and nobody who answered named them.",
-               True,
-               "Non-response looks like isolation. Check the response rate before drawing conclusions."),
-        Option("Many members joined recently and have not met others yet.",
-               True,
-               "Newcomers often start at the edge; that suggests a welcome or introductions, not a problem with them."),
-        Option("The question asked was narrow (for example 'who have you worked with this month').",
-               True,
-               "What the question asks decides what a tie is; a narrow question gives a sparse network."),
-        Option("The isolated members are not contributing to the network.",
-               False,
-               "The map cannot say that: people can contribute through channels the survey did not ask about, such as "
-               "reading, spreading ideas in their own organisation, or specialist advice when asked."),
-    ],
-    why="A network map is only as complete as the answers behind it. Before acting on who looks isolated, ask how "
-        "the data were collected and talk with the people themselves.",
-)
+    q6 = ConceptQuestion(
+        "q6",
+        prompt="The report on your network says 30 of 90 members are isolated in 'knows'. Which of these could explain "
+               "it? Tick all that apply.",
+        multiple=True,
+        options=[
+            Option("Many members did not answer the survey, and nobody who answered named them.",
+                   True,
+                   "Non-response looks like isolation. Check the response rate before drawing conclusions."),
+            Option("Many members joined recently and have not met others yet.",
+                   True,
+                   "Newcomers often start at the edge; that suggests a welcome or introductions, not a problem with them."),
+            Option("The question asked was narrow (for example 'who have you worked with this month').",
+                   True,
+                   "What the question asks decides what a tie is; a narrow question gives a sparse network."),
+            Option("The isolated members are not contributing to the network.",
+                   False,
+                   "The map cannot say that: people can contribute through channels the survey did not ask about, such as "
+                   "reading, spreading ideas in their own organisation, or specialist advice when asked."),
+        ],
+        why="A network map is only as complete as the answers behind it. Before acting on who looks isolated, ask how "
+            "the data were collected and talk with the people themselves.",
+    )
 
-q7 = Reflection(
-    "q7",
-    prompt="Which finding from your own network's report (or the example's) would you take to your network's next "
-           "meeting, and how would you raise it without putting any individual on the spot?",
-    guidance="Name the finding, the question you would ask the group about it, and who you would talk to first.",
-    placeholder="For example: I would show that most ties stay inside regions, and ask...",
-)
+    q7 = Reflection(
+        "q7",
+        prompt="Which finding from your own network's report (or the example's) would you take to your network's next "
+               "meeting, and how would you raise it without putting any individual on the spot?",
+        guidance="Name the finding, the question you would ask the group about it, and who you would talk to first.",
+        placeholder="For example: I would show that most ties stay inside regions, and ask...",
+    )
 
-q8 = Reflection(
-    "q8",
-    prompt="What is one thing you will do differently in your network as a result of this course?",
-    guidance="Make it small and concrete enough to start next week, and say how you will know it made a difference.",
-    placeholder="Next week I will...",
-)
+    q8 = Reflection(
+        "q8",
+        prompt="What is one thing you will do differently in your network as a result of this course?",
+        guidance="Make it small and concrete enough to start next week, and say how you will know it made a difference.",
+        placeholder="Next week I will...",
+    )
+
+    return locals()
+
 
 exercises = ExerciseSet(
     "your_own_network",
     number=10,
     title="Analysing your own network",
-    items=[q1, q2, q3, q4, q5, q6, q7, q8],
-    namespace=namespace,
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "concept", "q6": "concept", "q7": "reflection", "q8": "reflection"},
+    build=_build,
 )
 
 progress = exercises.progress
 
 coaching.enable()
+
+# ``ex.q1``, ``ex.NET``...: built on first use, so importing this module computes nothing.
+__getattr__ = exercises.module_attribute

@@ -30,16 +30,16 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.lines import Line2D
 
-from ..drawing import GREY, draw_network, figure_png, fixed_layout
+from ..drawing import GREY, MIN_FONT, draw_network, figure_png, fixed_layout, legend_below, new_figure
 from ..errors import MeasureError
-from ..fastgraph import betweenness, check_graph, check_members
+from ..fastgraph import betweenness, check_graph, check_members, choose_backend
 from ..leadership import centralization, what_if_removed
 
 __all__ = ["ROWS", "removal_table", "removal_sentence", "next_most_central", "draw_without",
-           "formal_leaders", "RemovalExplorer", "removal_explorer"]
+           "formal_leaders", "row_text", "RemovalExplorer", "removal_explorer"]
 
 #: The rows of :func:`removal_table`, with what each means in plain words.
 ROWS = {
@@ -74,7 +74,7 @@ def formal_leaders(G, attribute="formal_leader"):
     return chosen
 
 
-def removal_table(G, removed):
+def removal_table(G, removed, *, backend="auto", before=None):
     """Before and after ``removed`` step away: reach, efficiency and centralization.
 
     Parameters
@@ -83,6 +83,14 @@ def removal_table(G, removed):
         At least 3 members.
     removed : member id or iterable of member ids
         May be empty (then *after* equals *before*).
+    backend : {"auto", "networkx", "igraph"}, optional
+        How the measures are computed, exactly either way: plain networkx and Python (readable),
+        or igraph and scipy (:func:`netlearn.report.fast.what_if`, several times faster; the
+        widget uses it). ``"auto"`` takes igraph above
+        :data:`netlearn.fastgraph.IGRAPH_THRESHOLD` members.
+    before : dict, optional
+        ``table.attrs["before"]`` of an earlier table for the same ``G``, so that the *before*
+        column is not computed again (it holds the betweenness centralization too).
 
     Returns
     -------
@@ -91,7 +99,8 @@ def removal_table(G, removed):
         before) and ``meaning``. ``cut off`` counts the people who were in the main group (the
         largest component) before and are not after; their ids are in ``table.attrs["cut_off"]``
         and the ids removed in ``table.attrs["removed"]``. A measure that cannot be computed on
-        what is left (fewer than 2 or 3 members) is ``None``.
+        what is left (fewer than 2 or 3 members) is ``None``. ``table.attrs["before"]`` holds
+        the *before* column for the next call (see ``before``).
 
     Notes
     -----
@@ -101,7 +110,18 @@ def removal_table(G, removed):
     """
     check_graph(G, what="removal_table", min_members=3)
     removed = check_members(G, removed, role="person who steps away")
-    table = what_if_removed(G, removed)
+    backend = choose_backend(G, backend)
+    saved = dict(before) if before is not None else {}
+    if backend == "igraph":
+        from ..report.fast import what_if  # scipy and igraph, loaded only when needed
+
+        table = what_if(G, removed, before=saved.get("what_if"))
+        saved["what_if"] = table.attrs["before"]
+    else:
+        table = what_if_removed(G, removed)
+    if "betweenness centralization" not in saved:
+        saved["betweenness centralization"] = centralization(G, "betweenness", backend=backend)
+    whole = saved["betweenness centralization"]
     before, after = table["before"].to_dict(), table["after"].to_dict()
     cut_off = list(after["newly cut off"])
     H = G.subgraph([v for v in G if v not in set(removed)])
@@ -112,8 +132,8 @@ def removal_table(G, removed):
         "average reachability": (before["average reachability"], after["average reachability"]),
         "global efficiency": (before["global efficiency"], after["global efficiency"]),
         "degree centralization": (before["degree centralization"], after["degree centralization"]),
-        "betweenness centralization": (centralization(G, "betweenness"),
-                                       centralization(H, "betweenness") if len(H) >= 3 else None),
+        "betweenness centralization": (whole, centralization(H, "betweenness", backend=backend)
+                                       if len(H) >= 3 else None),
     }
     frame = pd.DataFrame({"before": pd.Series({k: v[0] for k, v in rows.items()}, dtype=object),
                           "after": pd.Series({k: v[1] for k, v in rows.items()}, dtype=object)})
@@ -121,17 +141,19 @@ def removal_table(G, removed):
     frame["meaning"] = [ROWS[k] for k in frame.index]
     frame.attrs["removed"] = list(removed)
     frame.attrs["cut_off"] = cut_off
+    frame.attrs["before"] = saved
     return frame
 
 
-def next_most_central(G, removed=(), measure="betweenness"):
+def next_most_central(G, removed=(), measure="betweenness", *, backend="auto"):
     """The member with the highest centrality among those still present, or None if nobody is left.
 
     Centrality is computed on the network *without* ``removed`` (so after a hub steps away, the
     next person is whoever the remaining paths now depend on most). ``measure`` is
     ``"betweenness"`` (shortest paths through a member, :func:`netlearn.fastgraph.betweenness`)
     or ``"degree"`` (number of ties, in-ties in a directed network). Ties are broken by the
-    member's order in ``G``.
+    member's order in ``G``. ``backend`` chooses how betweenness is computed (exactly either way,
+    see :mod:`netlearn.fastgraph`).
 
     >>> import networkx as nx
     >>> G = nx.Graph([("hub", "a"), ("hub", "b"), ("hub", "c"), ("c", "d"), ("d", "e")])
@@ -144,7 +166,7 @@ def next_most_central(G, removed=(), measure="betweenness"):
     if len(H) == 0:
         return None
     if measure == "betweenness":
-        scores = betweenness(H, normalized=False) if len(H) > 2 else {v: 0.0 for v in H}
+        scores = betweenness(H, normalized=False, backend=backend) if len(H) > 2 else {v: 0.0 for v in H}
     elif measure == "degree":
         scores = dict(H.in_degree() if H.is_directed() else H.degree())
     else:
@@ -168,12 +190,44 @@ def _names(G, members, limit=4):
     return ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
-def _number(value, key):
+def _number(value, key, digits=2):
     if value is None:
         return "not defined"
     if key in _COUNTS:
         return f"{int(value)}"
-    return f"{value:.2f}"
+    return f"{value:.{digits}f}"
+
+
+def row_text(table, key):
+    """Before, after and change of one row of a :func:`removal_table` as text, rounded consistently.
+
+    Two decimals, or up to four when two would show a change as "0.11 to 0.11"; the change is the
+    difference of the numbers shown, so the table adds up as printed. A change that is zero at
+    four decimals reads "about the same".
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"before": [0.106, 0.5], "after": [0.114, 0.50001]},
+    ...                      index=["global efficiency", "average reachability"])
+    >>> row_text(table, "global efficiency"), row_text(table, "average reachability")
+    (('0.106', '0.114', '+0.008'), ('0.50', '0.50', 'about the same'))
+    >>> row_text(table.assign(after=[0.106, 0.4]), "global efficiency")
+    ('0.11', '0.11', '0')
+    """
+    before, after = table.loc[key, "before"], table.loc[key, "after"]
+    if before is None or after is None:
+        return _number(before, key), _number(after, key), ""
+    if key in _COUNTS:
+        change = int(after) - int(before)
+        return f"{int(before)}", f"{int(after)}", "0" if change == 0 else f"{change:+d}"
+    digits = 2
+    while digits < 4 and before != after and _number(before, key, digits) == _number(after, key, digits):
+        digits += 1
+    shown = round(float(after), digits) - round(float(before), digits)
+    if before == after:
+        return _number(before, key), _number(after, key), "0"
+    if _number(before, key, digits) == _number(after, key, digits) or abs(shown) < 0.5 * 10 ** -digits:
+        return _number(before, key), _number(after, key), "about the same"
+    return _number(before, key, digits), _number(after, key, digits), f"{shown:+.{digits}f}"
 
 
 def removal_sentence(G, table):
@@ -193,9 +247,14 @@ def removal_sentence(G, table):
     parts = [f"Without {_names(G, removed)}: {people} cut off from the main group"]
     pairs = [("average reachability", "reachability"), ("global efficiency", "efficiency"),
              ("degree centralization", "degree centralization")]
-    changes = ", ".join(f"{label} from {_number(table.loc[key, 'before'], key)} to "
-                        f"{_number(table.loc[key, 'after'], key)}" for key, label in pairs)
-    return f"{parts[0]}; {changes}."
+    changes = []
+    for key, label in pairs:
+        before, after, change = row_text(table, key)
+        if change in ("0", "about the same"):
+            changes.append(f"{label} {'unchanged' if change == '0' else 'about the same'} ({before})")
+        else:
+            changes.append(f"{label} from {before} to {after}")
+    return f"{parts[0]}; {', '.join(changes)}."
 
 
 # --------------------------------------------------------------------------- the drawing
@@ -230,7 +289,8 @@ def draw_without(G, removed=(), *, cut_off=(), pos=None, color_by=None, title=No
     title = title or (f"Without {len(removed)} member{'s' if len(removed) != 1 else ''}" if removed
                       else "Everyone present")
     if ax is None:
-        fig, ax = plt.subplots(figsize=(7.5, 5.5))
+        fig = new_figure((6.8, 6), pyplot=True)
+        ax = fig.add_subplot()
     else:
         fig = ax.figure
     if len(view):
@@ -246,15 +306,16 @@ def draw_without(G, removed=(), *, cut_off=(), pos=None, color_by=None, title=No
         ax.scatter(xs, ys, marker="X", s=160, c=GREY, edgecolors="black", linewidths=1.2, zorder=5)
         if len(removed) <= 6:
             for v in removed:
-                ax.annotate(str(G.nodes[v].get("name", v)), pos[v], xytext=(6, 6), textcoords="offset points",
-                            fontsize=8, zorder=6)
-        handles.append(plt.Line2D([], [], marker="X", linestyle="", markerfacecolor=GREY, markeredgecolor="black",
+                ax.annotate(str(G.nodes[v].get("name", v)), pos[v], xytext=(7, 7), textcoords="offset points",
+                            fontsize=MIN_FONT, zorder=6, bbox={"boxstyle": "round,pad=0.12", "facecolor": "white",
+                                                               "alpha": 0.85, "edgecolor": "none"})
+        handles.append(Line2D([], [], marker="X", linestyle="", markerfacecolor=GREY, markeredgecolor="black",
                                   markersize=9, label="stepped away"))
     if cut_off:
-        handles.append(plt.Line2D([], [], marker="o", linestyle="", markerfacecolor="white",
+        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="white",
                                   markeredgecolor="black", markeredgewidth=2.5, markersize=9, label="cut off"))
     if handles:
-        ax.legend(handles=handles, title=color_by, loc="best", fontsize=8, frameon=False)
+        legend_below(ax, handles, title=color_by)
     ties = view.number_of_edges()
     who = _names(G, removed) if removed else "nobody"
     cut = len(cut_off)
@@ -277,14 +338,9 @@ def _status_html(text):
 def _table_html(table):
     rows = []
     for key, row in table.iterrows():
-        if row["change"] is None:
-            change = ""
-        elif row["change"] == 0:
-            change = "0"
-        else:
-            change = f"{int(row['change']):+d}" if key in _COUNTS else f"{row['change']:+.2f}"
-        rows.append(f"<tr><th scope='row'>{html.escape(key)}</th><td>{_number(row['before'], key)}</td>"
-                    f"<td>{_number(row['after'], key)}</td><td>{change}</td>"
+        before, after, change = row_text(table, key)
+        rows.append(f"<tr><th scope='row'>{html.escape(key)}</th><td>{before}</td>"
+                    f"<td>{after}</td><td>{change}</td>"
                     f"<td style='color:#33414a'>{html.escape(row['meaning'])}</td></tr>")
     return ("<table class='netlearn-removal-table' style='border-collapse:collapse'>"
             "<caption style='text-align:left;font-weight:bold'>Before and after</caption>"
@@ -325,6 +381,8 @@ class RemovalExplorer(widgets.VBox):
         if relation not in names:
             raise MeasureError(f"This network has no relation called {relation!r}; choose one of {', '.join(names)}.")
         self._graphs, self._layouts = {}, {}
+        # Each choice of who steps away is computed and drawn once: (relation, removed) -> table, picture
+        self._befores, self._tables, self._pictures = {}, {}, {}
         G = self._graph(relation)
         self.color_by = color_by if color_by and any(color_by in d for _, d in G.nodes(data=True)) else None
         self.leaders = formal_leaders(G)
@@ -421,7 +479,7 @@ class RemovalExplorer(widgets.VBox):
 
     def _take_next(self, _button=None):
         G = self._graph(self.relation.value)
-        member = next_most_central(G, self.removed)
+        member = next_most_central(G, self.removed, backend="igraph")
         if member is not None and len(G) - len(self.removed) > 3:
             self.members.value = tuple(self.removed) + (member,)
 
@@ -436,15 +494,21 @@ class RemovalExplorer(widgets.VBox):
             self.status.value = _status_html("Fewer than three people are left, so there is nothing to compare. "
                                              "Restore some people.")
             return
-        self.result = removal_table(G, removed)
+        key = (relation, tuple(removed))
+        if key not in self._tables:
+            self._tables[key] = removal_table(G, removed, backend="igraph", before=self._befores.get(relation))
+            self._befores[relation] = self._tables[key].attrs["before"]
+        self.result = self._tables[key]
         self.status.value = _status_html(f"{relation}: {removal_sentence(G, self.result)}")
         self.table.value = _table_html(self.result)
         title = (f"{relation} ties without {_names(G, removed)}" if 0 < len(removed) <= 2 else
                  f"{relation} ties without {len(removed)} people" if removed else f"{relation} ties, everyone present")
-        fig = draw_without(G, removed, cut_off=self.result.attrs["cut_off"], pos=self._layouts[relation],
-                           color_by=self.color_by, title=title)
-        summary = fig.summary
-        self.picture.value = figure_png(fig)          # the picture first, so its caption never runs ahead of it
+        if key not in self._pictures:
+            fig = draw_without(G, removed, cut_off=self.result.attrs["cut_off"], pos=self._layouts[relation],
+                               color_by=self.color_by, title=title)
+            self._pictures[key] = (figure_png(fig), fig.summary)
+        png, summary = self._pictures[key]
+        self.picture.value = png          # the picture first, so its caption never runs ahead of it
         self.caption.value = f"<p class='netlearn-figure-summary' style='margin:0.2em 0'>{html.escape(summary)}</p>"
 
 

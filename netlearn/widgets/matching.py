@@ -26,7 +26,8 @@ import networkx as nx
 
 from ..drawing import draw_network, figure_png
 from ..errors import NetlearnError
-from ..matching import TopicError, _key, _names, _resolve_member, _split, find_helpers, known_topics
+from ..matching import (TopicError, comparison_key, find_helpers, known_topics, member_names, resolve_member,
+                        split_topics)
 
 __all__ = ["HelperFinder", "helper_finder", "rings_layout", "REACH_OPTIONS", "ROLE_ASKING", "ROLE_HELPER",
            "ROLE_INTRODUCER"]
@@ -103,7 +104,7 @@ class HelperFinder(widgets.VBox):
         self.G = G
         self.top = top
         self.offers, self.needs, self.group = offers, needs, group
-        self.names = _names(G)
+        self.names = member_names(G)
         self.result = None
         self.figure_summary = ""
         self._busy = False
@@ -119,9 +120,9 @@ class HelperFinder(widgets.VBox):
             labels.append((label, v))
         if not self.topics:
             raise TopicError(f"No member lists anything in '{offers}', so there is nothing to match on.")
-        member = _resolve_member(G, member, self.names) if member is not None else people[0]
+        member = resolve_member(G, member, self.names) if member is not None else people[0]
         if topic is not None:
-            matches = [t for t in self.topics if _key(t) == _key(topic)]
+            matches = [t for t in self.topics if comparison_key(t) == comparison_key(topic)]
             if not matches:
                 raise TopicError(f"Nobody offers help with {topic!r}. The topics members offer are: "
                                  f"{', '.join(self.topics)}.")
@@ -143,6 +144,7 @@ class HelperFinder(widgets.VBox):
         self.picture = widgets.Image(format="png", layout=widgets.Layout(max_width="640px"))
         self.caption = widgets.HTML()
 
+        self._results, self._pictures = {}, {}  # each search, and each drawing, is done once
         self.member.observe(self._on_member, names="value")
         self.topic.observe(self._on_change, names="value")
         self.reach.observe(self._on_change, names="value")
@@ -159,7 +161,7 @@ class HelperFinder(widgets.VBox):
     # ------------------------------------------------------------------ callbacks
     def _first_need(self, member):
         data = self.G.nodes[member]
-        for item in _split(data.get(self.needs)) if self.needs else []:
+        for item in split_topics(data.get(self.needs)) if self.needs else []:
             for t in self.topics:
                 if t.casefold() == item.casefold():
                     return t
@@ -180,13 +182,16 @@ class HelperFinder(widgets.VBox):
     def refresh(self):
         """Search again with the current choices and redraw everything."""
         member, topic = self.member.value, self.topic.value
-        needs = _split(self.G.nodes[member].get(self.needs)) if self.needs else []
+        needs = split_topics(self.G.nodes[member].get(self.needs)) if self.needs else []
         name = html.escape(self.names[member])
         self.needs_line.value = (f"<p style='margin:0.2em 0'><strong>{name}</strong> would like help with: "
                                  f"{html.escape('; '.join(needs)) if needs else 'nothing listed'}.</p>")
         try:
-            result = find_helpers(self.G, member, topic, max_introductions=self.reach.value, top=self.top,
-                                  offers=self.offers, needs=self.needs, group=self.group)
+            key = (member, topic, self.reach.value)
+            if key not in self._results:
+                self._results[key] = find_helpers(self.G, member, topic, max_introductions=self.reach.value,
+                                                  top=self.top, offers=self.offers, needs=self.needs, group=self.group)
+            result = self._results[key]
         except NetlearnError as error:
             self.result = None
             self.status.value = _status_html(str(error), "problem")
@@ -221,6 +226,14 @@ class HelperFinder(widgets.VBox):
                 f"<tbody>{''.join(rows)}</tbody></table></div>")
 
     def _draw(self, result):
+        key = (result.attrs["member"], result.attrs["topic"], tuple(tuple(path) for path in result["path"]))
+        if key not in self._pictures:  # the drawing shows the chains and nothing else
+            self._pictures[key] = self._picture(result)
+        self.picture.value, self.figure_summary = self._pictures[key]
+        self.caption.value = (f"<p style='margin:0.2em 0;font-size:0.95em'>{html.escape(self.figure_summary)} "
+                              f"{RINGS_NOTE}</p>")
+
+    def _picture(self, result):
         asker = result.attrs["member"]
         helpers = list(result.index)
         introducers = {v for path in result["path"] for v in path[1:-1]} - set(helpers) - {asker}
@@ -237,10 +250,7 @@ class HelperFinder(widgets.VBox):
         title = f"Who could help {self.names[asker]} with {result.attrs['topic']}"
         fig = draw_network(H, color_by="who", highlight=[asker], labels=labels, title=title, node_size=280,
                            pos=rings_layout(result))
-        self.figure_summary = fig.summary
-        self.picture.value = figure_png(fig)
-        self.caption.value = (f"<p style='margin:0.2em 0;font-size:0.95em'>{html.escape(self.figure_summary)} "
-                              f"{RINGS_NOTE}</p>")
+        return figure_png(fig), fig.summary
 
 
 #: How to read the drawing's rings, shown under it.

@@ -28,6 +28,7 @@ import html
 import ipywidgets as widgets
 
 from .. import purpose
+from ..display import analyst_fold
 from ..errors import MeasureError, NetlearnError
 
 __all__ = ["ALL", "AgreementExplorer", "PurposeChecker", "ReasonsExplorer", "agreement_explorer",
@@ -241,6 +242,7 @@ class AgreementExplorer(widgets.VBox):
 def _agreement_html(result):
     w = result.w
     divisive = result.divisive.item
+    divisive_label = result.order.loc[divisive, "label"] if divisive in result.order.index else None
     rows = []
     for item, row in result.order.iterrows():
         marker = " <strong>(divides most)</strong>" if item == divisive else ""
@@ -252,12 +254,14 @@ def _agreement_html(result):
         f'<div class="netlearn-agreement" role="status" style="line-height:1.45">'
         f'<p><strong>{html.escape(result.group)}, {result.raters} members: W = {w.w:.2f}</strong> '
         f'<meter min="0" max="1" value="{w.w:.3f}" aria-label="Kendall\'s W {w.w:.2f}" style="width:8em"></meter></p>'
-        f"<p>{html.escape(w.interpretation)}</p>"
-        f"<p>{html.escape(result.divisive.interpretation)}</p>"
+        f"<p>{html.escape(w.describe())}</p>"
+        f"<p>{html.escape(result.divisive.describe(divisive_label))}</p>"
         f"<table><caption style='text-align:left;caption-side:top'>Their priorities, most important first "
         f"(mean rank: 1 is most important, {n} least)</caption>"
         f'<thead><tr><th scope="col">Priority</th><th scope="col">Mean rank</th>'
-        f'<th scope="col">Share who put it in their {top}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        f'<th scope="col">Share who put it in their {top}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f"{analyst_fold(result.analyst_detail())}</div>"
+
     )
 
 

@@ -214,6 +214,7 @@ class RoleExplorer(widgets.VBox):
         self._networks = dict(networks or {})
         self._layouts = {}
         self._profiles = {}
+        self._pictures = {}  # (source index, role, share) -> (png, summary): a picture is drawn once
         self._busy = False
         self.profile = None
         self.holders = None
@@ -259,8 +260,9 @@ class RoleExplorer(widgets.VBox):
         if key not in self._profiles:
             net = self.network(source)
             energy = net.graph(source.energy) if source.energy else None
+            # igraph gives the same exact values as networkx (tests/test_roles.py), several times faster
             self._profiles[key] = role_profile(net.graph(source.relation), group=source.group, energy=energy,
-                                               expertise=source.expertise, top=share)
+                                               expertise=source.expertise, top=share, backend="igraph")
         return self._profiles[key]
 
     @staticmethod
@@ -293,14 +295,17 @@ class RoleExplorer(widgets.VBox):
         self.profile = self._profile(index, source, share)
         self.holders = role_holders(self.profile, role)
         info = ROLE_INFO[role]
-        labels = "auto" if len(G) <= 40 else {m: G.nodes[m].get("name", m) for m in self.holders.index}
+        labels = "auto"  # everyone in small networks; in large ones only the first holders, by score
         title = f"{info['plural']} in {source.short}"
-        fig = draw_network(G, color_by=source.group, highlight=list(self.holders.index), labels=labels,
-                           pos=self._layout(source), title=title, node_size=300 if len(G) <= 40 else 90)
+        key = (index, role, tuple(self.holders.index))  # the picture depends on nothing else
+        if key not in self._pictures:
+            fig = draw_network(G, color_by=source.group, highlight=list(self.holders.index), labels=labels,
+                               pos=self._layout(source), title=title, node_size=300 if len(G) <= 40 else 90)
+            self._pictures[key] = (figure_png(fig, dpi=90), fig.summary)
+        self.png, drawn_summary = self._pictures[key]
         count = len(self.holders)
         who = "nobody meets the rule" if count == 0 else f"{count} {'member holds' if count == 1 else 'members hold'} it"
-        self.figure_summary = fig.summary if count else f"{fig.summary[:-1]}; {who}."
-        self.png = figure_png(fig, dpi=90)
+        self.figure_summary = drawn_summary if count else f"{drawn_summary[:-1]}; {who}."
         encoded = base64.b64encode(self.png).decode("ascii")
         alt = html.escape(self.figure_summary, quote=True)
         self.picture.value = f'<img src="data:image/png;base64,{encoded}" alt="{alt}" style="max-width:100%">'
@@ -320,13 +325,14 @@ def _holders_html(holders, info, who):
                 "enough on this measure; try a larger top share, and ask whether the role is missing from this "
                 "network.</p></div>")
     head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in
-                   (["Member"] + (["Name"] if "name" in holders.columns else []) + ["Group", "Ties",
-                                                                                    "Why (the rule, with their numbers)"]))
+                   ["Member", "Group", "Ties", "Why (the rule, with their numbers)"])
     rows = []
     for member, row in holders.iterrows():
-        name = f"<td>{html.escape(str(row['name']))}</td>" if "name" in holders.columns else ""
-        rows.append(f"<tr><td>{html.escape(str(member))}</td>{name}<td>{html.escape(str(row['group']))}</td>"
+        # the member's name where the data has one, the id otherwise
+        name = row["name"] if "name" in holders.columns and isinstance(row["name"], str) and row["name"] else member
+        rows.append(f"<tr><td>{html.escape(str(name))}</td><td>{html.escape(str(row['group']))}</td>"
                     f"<td>{int(row['degree'])}</td><td>{html.escape(row['rule'])}</td></tr>")
+
     return (f'<div role="status" class="netlearn-role-holders"><p><strong>{html.escape(info["plural"])}: {who}'
             f"</strong> (ringed in black in the drawing).</p><table><thead><tr>{head}</tr></thead>"
             f'<tbody>{"".join(rows)}</tbody></table></div>')

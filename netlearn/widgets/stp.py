@@ -18,15 +18,18 @@ The callbacks are ordinary methods, so they can be tested without a browser:
 from __future__ import annotations
 
 import html
+import math
+import textwrap
 
 import ipywidgets as widgets
 import networkx as nx
 
 from ._style import EXPLORER_CSS
 from .. import multiorg, partnership
-from ..drawing import draw_network, figure_png
+from ..drawing import draw_network, figure_png, place_labels
 
-__all__ = ["WorkstreamExplorer", "draw_partnership", "organisation_layout", "workstream_explorer"]
+__all__ = ["WorkstreamExplorer", "draw_partnership", "organisation_label", "organisation_layout",
+           "workstream_explorer"]
 
 _CSS = EXPLORER_CSS
 
@@ -72,37 +75,61 @@ def organisation_layout(G, attribute="sector"):
     shells = [shell for shell in (inner, outer) if shell]
     if len(shells) == 1:
         return nx.circular_layout(sorted(G, key=order))
-    return nx.shell_layout(G, nlist=shells, rotate=0)
+    # the outer ring is turned by half a step of the inner one, so no outer organisation sits right
+    # behind an inner one (and their names do not collide)
+    pos = nx.shell_layout(G, nlist=shells, rotate=math.pi / len(inner))
+    for organisation in inner:  # a wider gap between the rings leaves room for the inner ring's names
+        pos[organisation] = pos[organisation] * 0.9
+    return pos
+
+
+def organisation_label(name, width=18):
+    """An organisation's name as a short label on up to three lines ("NHS Foundation Trust" as "NHS FT").
+
+    >>> print(organisation_label("Royal Devon and Exeter NHS Foundation Trust"))
+    Royal Devon and
+    Exeter NHS FT
+    """
+    short = str(name).replace("NHS Foundation Trust", "NHS FT").replace("Healthcare NHS Trust", "Healthcare NHS")
+    return textwrap.fill(short, width, max_lines=3, placeholder="...")
 
 
 def draw_partnership(G, *, highlight=(), title=None, color_by="sector", ax=None):
-    """Draw an organisation network on :func:`organisation_layout`, coloured by sector, ids as labels.
+    """Draw an organisation network on :func:`organisation_layout`, coloured by sector, named in full.
 
     A thin wrapper of :func:`netlearn.drawing.draw_network` (Okabe-Ito colours, highlighted
-    organisations ringed, ``fig.summary`` the one-line description) with the legend moved outside
-    the picture so it covers no organisation, and labels on a pale background so they stay readable
-    on dark colours.
+    organisations ringed and drawn on top, ``fig.summary`` the one-line description). Each
+    organisation is labelled with its name (:func:`organisation_label`, from the ``name`` attribute;
+    its id when it has none) just outside its circle, pointing away from the middle of the picture,
+    on a pale background so the label stays readable over ties; the legend sits below the drawing.
 
-    >>> import matplotlib.pyplot as plt
     >>> import netlearn
     >>> from netlearn import multiorg
+    >>> from netlearn.drawing import close
     >>> fig = draw_partnership(multiorg.organisation_network(netlearn.load_dataset("devon_stp")), title="Devon")
     >>> fig.summary[:40]
     'Devon: 17 members and 66 ties, coloured '
-    >>> plt.close(fig)
+    >>> "Torbay Council" in [t.get_text() for t in fig.axes[0].texts]
+    True
+    >>> close(fig)
     """
-    fig = draw_network(G, color_by=color_by, highlight=list(highlight), labels={o: str(o) for o in G},
-                       pos=organisation_layout(G, color_by or "sector"), title=title, ax=ax)
+    pos = organisation_layout(G, color_by or "sector")
+    fig = draw_network(G, color_by=color_by, highlight=list(highlight), labels=False, pos=pos, title=title, ax=ax,
+                       node_size=260)
     if ax is None:
-        fig.set_size_inches(8.5, 6)
-    for label in fig.axes[0].texts:  # dark text stays readable on dark fills
-        label.set_bbox({"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 0.8})
-    legend = fig.axes[0].get_legend()
-    if legend is not None:
-        legend.set_loc("upper left")
-        legend.set_bbox_to_anchor((1.0, 1.0))
-    return fig
+        fig.set_size_inches(7.4, 7.4)
+    ax = fig.axes[0]
+    ax.margins(0.28, 0.16)
 
+    def outwards(organisation):  # away from the middle first, then turning gradually towards it
+        x, y = pos[organisation]
+        angle = math.atan2(y, x) if (x, y) != (0, 0) else 0.0
+        for turn in (0, 0.5, -0.5, 1.0, -1.0, 1.6, -1.6):
+            yield math.cos(angle + turn), math.sin(angle + turn)
+
+    place_labels(ax, pos, {o: organisation_label(G.nodes[o].get("name", o)) for o in pos}, size=260 * 2.2,
+                 obstacles=list(pos), directions=outwards)
+    return fig
 
 
 class WorkstreamExplorer(widgets.VBox):
@@ -163,6 +190,7 @@ class WorkstreamExplorer(widgets.VBox):
         self.organisations = widgets.HTML()
         self.figure_summary = ""
         self._organisation_graph = multiorg.organisation_network(net) if draw else None
+        self._views, self._pictures = {}, {}  # workstream id -> view, (png, summary): each computed once
         self.dropdown.observe(self._update, names="value")
         left = widgets.VBox([self.picture, self.caption], layout=widgets.Layout(width="60%", min_width="360px"))
         right = widgets.VBox([self.gaps], layout=widgets.Layout(width="40%", min_width="280px"))
@@ -184,7 +212,9 @@ class WorkstreamExplorer(widgets.VBox):
 
     # ------------------------------------------------------------------ callbacks
     def _update(self, _change=None):
-        view = partnership.workstream_view(self.net, self.dropdown.value)
+        if self.dropdown.value not in self._views:
+            self._views[self.dropdown.value] = partnership.workstream_view(self.net, self.dropdown.value)
+        view = self._views[self.dropdown.value]
         self.view = view
         if self.draw:
             self._redraw(view)
@@ -214,13 +244,16 @@ class WorkstreamExplorer(widgets.VBox):
             "from another organisation inside this workstream.</p>")
 
     def _redraw(self, view):
-        fig = draw_partnership(self._organisation_graph, highlight=view.organisations.index,
-                               title=f"{view.name}: organisations involved are ringed")
-        self.figure_summary = fig.summary
-        self.picture.value = figure_png(fig)
-        self.caption.value = (f'<p style="font-size:0.9em;color:#33414a">{html.escape(fig.summary)} Labels are '
-                              "organisation ids (the table below gives their names). Synthetic people and ties; "
-                              "real organisation names.</p>")
+        if view.workstream not in self._pictures:
+            fig = draw_partnership(self._organisation_graph, highlight=view.organisations.index,
+                                   title=f"{view.name}: organisations involved are ringed")
+            self._pictures[view.workstream] = (figure_png(fig), fig.summary)
+        png, summary = self._pictures[view.workstream]
+        self.figure_summary = summary
+        self.picture.value = png
+        self.caption.value = (f'<p style="font-size:0.9em;color:#33414a">{html.escape(summary)} Labels are the '
+                              "organisations' names (NHS FT: NHS Foundation Trust). Synthetic people and ties; "
+                              "real organisation names, except the three marked synthetic.</p>")
 
 
 def workstream_explorer(net, workstream=None, *, draw=True):

@@ -20,12 +20,11 @@ tests set the sliders in Python and press the buttons with ``button.click()``.
 from __future__ import annotations
 
 import html
+from collections import Counter
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
-import numpy as np
 
-from ..drawing import OKABE_ITO, figure_png
+from ..drawing import MIN_FONT, OKABE_ITO, figure_png_in_frame, new_figure
 from ..errors import MeasureError
 from ..membership import LIVED_EXPERIENCE, add_members, compare_membership, remove_members
 
@@ -92,7 +91,8 @@ def perspective_chart(before, after, attribute="stakeholder", *, ax=None):
     >>> fig = perspective_chart(G, H)
     >>> fig.summary
     'Who is in the room: members by stakeholder, before -> after: patient 1 -> 2, nurse 1 -> 1.'
-    >>> plt.close(fig)
+    >>> [int(bar.get_width()) for bar in fig.axes[0].containers[1]]   # the bars after, drawn by seaborn
+    [2, 1]
     """
     def counts(H):
         result = {}
@@ -101,30 +101,36 @@ def perspective_chart(before, after, attribute="stakeholder", *, ax=None):
                 result[str(value)] = result.get(str(value), 0) + 1
         return result
 
+    import pandas as pd
+    import seaborn as sns
+
     first, second = counts(before), counts(after)
     categories = sorted(set(first) | set(second), key=lambda c: (-max(first.get(c, 0), second.get(c, 0)), c))
     if ax is None:
-        fig, ax = plt.subplots(figsize=(7, 0.45 * len(categories) + 1.4))
+        fig = new_figure((7, 0.5 * len(categories) + 1.6), layout="constrained")
+        ax = fig.add_subplot()
     else:
         fig = ax.figure
         ax.clear()
-    y = np.arange(len(categories))
-    height = 0.38
     old = [first.get(c, 0) for c in categories]
     new = [second.get(c, 0) for c in categories]
-    ax.barh(y - height / 2, old, height, color=OKABE_ITO[4], edgecolor="black", label="before")
-    ax.barh(y + height / 2, new, height, color=OKABE_ITO[0], edgecolor="black", hatch="//", label="after")
-    for row, (a, b) in enumerate(zip(old, new)):
-        ax.text(a + 0.5, row - height / 2, str(a), va="center", fontsize=8)
-        ax.text(b + 0.5, row + height / 2, str(b), va="center", fontsize=8)
-    ax.set_yticks(y, categories)
-    ax.invert_yaxis()
+    data = pd.DataFrame({"perspective": categories * 2, "members": old + new,
+                         "when": ["before"] * len(categories) + ["after"] * len(categories)})
+    sns.barplot(data=data, y="perspective", x="members", hue="when", hue_order=["before", "after"],
+                order=categories, palette={"before": OKABE_ITO[4], "after": OKABE_ITO[0]}, orient="h",
+                edgecolor="black", linewidth=0.8, saturation=1, ax=ax)
+    for bar in ax.containers[1]:
+        bar.set_hatch("//")
+    for container in ax.containers:
+        ax.bar_label(container, padding=3, fontsize=MIN_FONT)
+    ax.set_ylabel("")
     ax.set_xlabel("members")
+    ax.tick_params(labelsize=MIN_FONT + 1)
+    ax.set_xlim(0, max(old + new + [1]) * 1.12)
     title = f"Who is in the room: members by {attribute}"
-    ax.set_title(title)
-    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    ax.set_title(title, fontsize=12)
+    ax.legend(loc="lower right", frameon=False, fontsize=MIN_FONT + 1)
     ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
     fig.summary = (f"{title}, before -> after: "
                    + ", ".join(f"{c} {a} -> {b}" for c, a, b in zip(categories, old, new)) + ".")
     return fig
@@ -240,6 +246,9 @@ class ViewpointsExplorer(widgets.VBox):
         self.network = self.G
         self._quiet = False
         self._first_links = self.links.value
+        self._results = {}   # (voice, links, change) -> (network, table): each scenario is computed once
+        self._pictures = {}  # members by stakeholder after the change -> (png, summary): drawn once
+        self._frames = {}  # the chart's layout, reused while its categories stay the same
 
         for control in (self.voice, self.links, self.change):
             control.observe(self._update, names="value")
@@ -280,16 +289,24 @@ class ViewpointsExplorer(widgets.VBox):
         if self._quiet:
             return
         change = self.change.value
-        self.network = changed_network(self.G, change, voices=VOICE_CHOICES[self.voice.value],
-                                       links=self.links.value, group=self.group, seed=self.seed)
-        self.result = compare_membership(self.G, self.network)
+        key = (self.voice.value, self.links.value, change)
+        if key not in self._results:
+            network = changed_network(self.G, change, voices=VOICE_CHOICES[self.voice.value],
+                                      links=self.links.value, group=self.group, seed=self.seed)
+            self._results[key] = (network, compare_membership(self.G, network))
+        self.network, self.result = self._results[key]
         self.status.value = (f'<p role="status" aria-live="polite" class="netlearn-viewpoints-status" '
                              f'style="font-size:1.05em;margin:0.3em 0">'
                              f'{html.escape(_sentence(self.result, change, self.links.value))}</p>')
         self.table.value = _table_html(self.result)
-        fig = perspective_chart(self.G, self.network)
-        summary = fig.summary
-        self.picture.value = figure_png(fig)          # the picture first, so its caption never runs ahead of it
+        drawn = tuple(sorted(Counter(str(v) for _, v in self.network.nodes(data="stakeholder")
+                                     if v is not None).items()))  # all the chart shows
+        if drawn not in self._pictures:
+            fig = perspective_chart(self.G, self.network)
+            shape = (tuple(fig.get_size_inches()), tuple(sorted(t.get_text() for t in fig.axes[0].get_yticklabels())))
+            self._pictures[drawn] = (figure_png_in_frame(fig, self._frames, shape), fig.summary)
+        png, summary = self._pictures[drawn]
+        self.picture.value = png          # the picture first, so its caption never runs ahead of it
         self.caption.value = f"<p class='netlearn-figure-summary' style='margin:0.2em 0'>{html.escape(summary)}</p>"
 
 

@@ -1,60 +1,24 @@
-"""Purpose: why a network exists, why people join it, and whether members share it.
+"""Feedback on a draft purpose statement: five questions, each answered from a word list.
 
-"Purpose" came up again and again in the masterclass this course grew from: a network is held
-together by a purpose its members share, not by lines of management. This module gives three
-practice aids for that conversation.
-
-* :func:`check_purpose` - transparent feedback on a draft purpose statement. Five questions, each
-  answered by looking for phrases from a word list (:data:`PURPOSE_RULES`) that you can print with
-  :func:`rules_table`, question and change. It says which phrase it found and, where it found
-  none, what to add. It checks **wording, not truth**: see :data:`LIMITS`.
-* :func:`purpose_agreement` - how far members (all of them, or one region) agree on the order of
-  the network's priorities: Kendall's W and the priority that divides them most, from
-  :mod:`netlearn.agreement`, with each priority's mean rank.
-* :func:`reasons_alignment` - what share of members give at least one reason for joining that
-  serves the priorities a purpose names, using a mapping from reasons to priorities kept as data
-  (:data:`REASONS_TO_PRIORITIES`).
-
->>> feedback = check_purpose("We exist so that people with diabetes in our county avoid amputation.")
->>> feedback.met
-('whom', 'change')
->>> feedback["whom"].evidence
-'people with'
+:func:`check_purpose` looks for phrases from :data:`PURPOSE_RULES` (print them with
+:func:`rules_table` or :func:`describe_rules`, and change them if you disagree), says which phrase
+it found and, where it found none, what to add. It checks wording, not truth: see :data:`LIMITS`.
+:data:`EXAMPLE_STATEMENTS` are drafts to practise on.
 """
 
 from __future__ import annotations
 
-import difflib
 import html
-import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
-from .agreement import kendalls_w, most_divisive_item
-from .errors import DataError, MeasureError
+from ..errors import MeasureError
 
 __all__ = [
-    "Criterion",
-    "CriterionResult",
-    "PurposeFeedback",
-    "PURPOSE_RULES",
-    "LIMITS",
-    "EXAMPLE_STATEMENTS",
-    "check_purpose",
-    "rules_table",
-    "describe_rules",
-    "phrase_pattern",
-    "PRIORITY_LABELS",
-    "REASONS_TO_PRIORITIES",
-    "reason_mapping_table",
-    "top_priorities",
-    "PurposeAgreement",
-    "purpose_agreement",
-    "ReasonsAlignment",
-    "reasons_alignment",
-    "plot_agreement_by_group",
+    "Criterion", "CriterionResult", "PurposeFeedback", "PURPOSE_RULES", "LIMITS", "EXAMPLE_STATEMENTS",
+    "check_purpose", "rules_table", "describe_rules", "phrase_pattern",
 ]
 
 
@@ -88,6 +52,10 @@ class Criterion:
     phrases: tuple
     general: tuple = ()
     suggestion: str = ""
+
+    def __repr__(self):
+        return (f"Criterion '{self.key}' ({self.label}): {self.question} {len(self.phrases)} phrases"
+                f"{f', {len(self.general)} general ones' if self.general else ''}.")
 
 
 #: The five checks, in the order they are reported. Change a copy of these (or write your own
@@ -156,6 +124,7 @@ PURPOSE_RULES = (
     ),
 )
 
+
 #: What the checker can and cannot do. Shown with every result.
 LIMITS = (
     "This is a practice aid that reads wording, not a judge of truth. It looks for phrases from the lists "
@@ -163,6 +132,7 @@ LIMITS = (
     "made in other words (add the phrase to the list), and it can be fooled by a phrase used in another "
     "sense, for example after 'not'. Use it to start a conversation with members, not to grade a purpose."
 )
+
 
 #: A labelled set of statements written for the course: each with what a careful reader would say
 #: it answers (``expected``) and, where the word lists get it wrong, what the checker says instead
@@ -245,6 +215,8 @@ EXAMPLE_STATEMENTS = {
 # =========================================================================== matching phrases
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
+
+
 _YEAR = r"(?:19|20)\d\d"
 
 
@@ -317,6 +289,11 @@ class CriterionResult:
     general_only: bool
     all_evidence: tuple
     advice: str
+
+    def __repr__(self):
+        if not self.met:
+            return f"{self.label}: not yet. {self.advice}".strip()
+        return f"{self.label}: met by \u201c{self.evidence}\u201d{' (general words only)' if self.general_only else ''}."
 
 
 _GENERAL_NUDGE = ("Found only in general words ('{evidence}'). Members will read their own meaning into it: "
@@ -584,466 +561,3 @@ def describe_rules(rules=None, width=100):
     notation = ("Notation: phrases match whole words whatever the capitals; * at the end of a word stands for any "
                 "ending; <number> for a number and <year> for a year.")
     return "\n\n".join(blocks) + "\n\n" + textwrap.fill(notation, width=width)
-
-
-# =========================================================================== priorities and reasons
-
-#: The six purposes members of the q_community dataset rank, in plain words.
-PRIORITY_LABELS = {
-    "share_learning": "share learning about what works",
-    "spread_improvements": "spread proven improvements",
-    "build_skills": "build improvement skills",
-    "peer_support": "offer peer support",
-    "influence_policy": "influence national and local policy",
-    "partner_with_patients": "partner with patients and citizens",
-}
-
-#: The course's own reading of which priorities each reason for joining serves. It is a judgement,
-#: kept as data so you can disagree with it: pass your own dict as ``mapping=``. No reason on the
-#: q_community list serves "partner with patients and citizens", which is itself worth discussing.
-REASONS_TO_PRIORITIES = {
-    "learn from peers": ("share_learning", "peer_support"),
-    "find collaborators": ("spread_improvements",),
-    "share my work": ("share_learning", "spread_improvements"),
-    "develop my skills": ("build_skills",),
-    "get support for a project": ("peer_support",),
-    "influence the wider system": ("influence_policy",),
-    "meet people outside my organisation": ("peer_support",),
-}
-
-
-def reason_mapping_table(mapping=None):
-    """The mapping from reasons for joining to priorities, one row per reason, to read or print.
-
-    ``serves`` lists the priorities' names as the rankings table spells them (see
-    :data:`PRIORITY_LABELS` for their plain-word labels).
-
-    >>> reason_mapping_table().loc["learn from peers", "serves"]
-    'share_learning; peer_support'
-    """
-    mapping = REASONS_TO_PRIORITIES if mapping is None else mapping
-    rows = [{"reason": reason, "serves": "; ".join(priorities) or "(none)"} for reason, priorities in mapping.items()]
-    return pd.DataFrame(rows).set_index("reason")
-
-
-def _rankings_frame(rankings):
-    if hasattr(rankings, "tables") and hasattr(rankings, "members"):      # a Network
-        if "purpose_rankings" not in rankings.tables:
-            raise DataError(f"The network '{rankings.name}' has no purpose_rankings table.",
-                            fix="Use a network with members' rankings of its priorities, e.g. "
-                                "netlearn.load_dataset('q_community').")
-        rankings = rankings.tables["purpose_rankings"]
-    if not isinstance(rankings, pd.DataFrame):
-        raise MeasureError(f"The rankings must be a table (a DataFrame) with one row per member; got "
-                           f"{type(rankings).__name__}.")
-    return rankings
-
-
-def top_priorities(rankings, k=3, *, id_column="member_id"):
-    """The ``k`` priorities with the best (lowest) mean rank: what members put first on average.
-
-    Ties in mean rank are broken by the priority's name, so the answer is always the same.
-
-    >>> import pandas as pd
-    >>> ranks = pd.DataFrame({"member_id": ["a", "b"], "learn": [1, 2], "spread": [2, 1], "lobby": [3, 3]})
-    >>> top_priorities(ranks, k=2)
-    ['learn', 'spread']
-    """
-    rankings = _rankings_frame(rankings)
-    items = rankings.drop(columns=[id_column]) if id_column in rankings.columns else rankings
-    if not isinstance(k, int) or isinstance(k, bool) or not 1 <= k <= items.shape[1]:
-        raise MeasureError(f"k must be a whole number from 1 to {items.shape[1]} (the number of priorities); "
-                           f"got {k!r}.")
-    means = items.apply(pd.to_numeric, errors="coerce").mean()
-    order = sorted(means.index, key=lambda item: (means[item], str(item)))
-    return [str(item) for item in order[:k]]
-
-
-def _members_frame(members):
-    if hasattr(members, "members") and isinstance(getattr(members, "members"), pd.DataFrame):
-        return members.members
-    if not isinstance(members, pd.DataFrame):
-        raise MeasureError(f"members must be a Network or its members table (a DataFrame); got "
-                           f"{type(members).__name__}.")
-    return members
-
-
-def _subset_ids(members, attribute, value):
-    """Ids of members whose ``attribute`` equals ``value`` (with clear errors)."""
-    if attribute not in members.columns:
-        raise MeasureError(f"Members have no {attribute!r} column; their columns are: "
-                           f"{', '.join(map(str, members.columns))}.")
-    values = sorted({str(v) for v in members[attribute].dropna()})
-    if str(value) not in values:
-        close = difflib.get_close_matches(str(value), values, n=1)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        raise MeasureError(f"No member has {attribute} {value!r}.{hint} The values are: {', '.join(values)}.")
-    return set(members.loc[members[attribute].astype(str) == str(value), "id"].astype(str))
-
-
-@dataclass
-class PurposeAgreement:
-    """How far one set of members agrees on the order of the network's priorities.
-
-    Attributes
-    ----------
-    group : str
-        Whose rankings: "All members", or e.g. "Region: London".
-    raters : int
-    w : KendallW
-        From :func:`netlearn.agreement.kendalls_w`.
-    divisive : DivisiveItem
-        From :func:`netlearn.agreement.most_divisive_item`.
-    order : DataFrame
-        One row per priority, best mean rank first: ``label``, ``mean_rank``, ``share_top`` (share
-        putting it in the top third), ``variance``.
-    """
-
-    group: str
-    raters: int
-    w: object
-    divisive: object
-    order: pd.DataFrame = field(repr=False)
-
-    @property
-    def interpretation(self):
-        """The result in plain words: W, what it means, and the priority that divides most."""
-        best = self.order["mean_rank"].min()
-        firsts = [f"'{self.order.loc[item, 'label']}'" for item in self.order.index
-                  if abs(self.order.loc[item, "mean_rank"] - best) < 1e-9]
-        first = firsts[0] if len(firsts) == 1 else " and ".join(firsts) + " (tied)"
-        return (f"{self.group} ({self.raters} members): {self.w.interpretation} "
-                f"On average they put {first} first. {self.divisive.interpretation}")
-
-    def __str__(self):
-        return self.interpretation
-
-
-def purpose_agreement(rankings, members=None, *, attribute="region", value=None, id_column="member_id",
-                      labels=None):
-    """Agreement on priorities among all members, or among those with one value of an attribute.
-
-    In words: take the rankings of the chosen members (all of them, or those whose ``attribute`` is
-    ``value``), then compute Kendall's W (:func:`netlearn.agreement.kendalls_w`), the most divisive
-    priority (:func:`netlearn.agreement.most_divisive_item`) and each priority's mean rank.
-
-    Parameters
-    ----------
-    rankings : DataFrame or Network
-        One row per member, a ``member_id`` column and one column of ranks per priority
-        (1 = most important). A Network's ``purpose_rankings`` table is used.
-    members : Network or DataFrame, optional
-        Needed with ``value``: the members table with ``id`` and ``attribute``. A Network passed as
-        ``rankings`` is used when this is left out.
-    attribute : str
-        The member column that picks the subgroup (default ``"region"``).
-    value : str, optional
-        The subgroup, e.g. ``"London"``; ``None`` for all members.
-    labels : dict, optional
-        Plain-word labels of the priorities (default :data:`PRIORITY_LABELS`).
-
-    Returns
-    -------
-    PurposeAgreement
-
-    Examples
-    --------
-    >>> import netlearn
-    >>> net = netlearn.load_dataset("q_community")
-    >>> everyone = purpose_agreement(net)
-    >>> round(everyone.w.w, 2), everyone.divisive.item
-    (0.4, 'influence_policy')
-    >>> london = purpose_agreement(net, value="London")
-    >>> london.raters, round(london.w.w, 2)
-    (27, 0.37)
-
-    Notes
-    -----
-    For a network leader: a group that agrees strongly but in a different order from the rest has
-    a view the whole network should hear; a group with weak agreement needs its own conversation
-    about what the network is for. Small groups give unstable values.
-    """
-    source = rankings
-    rankings = _rankings_frame(rankings)
-    if members is None and hasattr(source, "members"):
-        members = source
-    labels = PRIORITY_LABELS if labels is None else labels
-    group = "All members"
-    if value is not None:
-        if members is None:
-            raise MeasureError("To look at one group, pass the members too, e.g. purpose_agreement(rankings, "
-                               "net, value='London'), or pass the Network itself as rankings.")
-        frame = _members_frame(members)
-        ids = _subset_ids(frame, attribute, value)
-        if id_column not in rankings.columns:
-            raise MeasureError(f"The rankings have no {id_column!r} column to match members by.")
-        rankings = rankings[rankings[id_column].astype(str).isin(ids)]
-        if len(rankings) < 2:
-            raise MeasureError(f"Only {len(rankings)} member(s) with {attribute} {value!r} ranked the priorities; "
-                               "agreement needs at least two.")
-        group = f"{attribute.replace('_', ' ').capitalize()}: {value}"
-    w = kendalls_w(rankings, id_column=id_column)
-    divisive = most_divisive_item(rankings, id_column=id_column)
-    order = divisive.table[["mean_rank", "share_top", "variance"]].copy()
-    order.insert(0, "label", [labels.get(item, str(item)) for item in order.index])
-    # Best mean rank first; equal means (to 9 decimals) in the order of the priorities' names.
-    order = order.assign(_mean=order["mean_rank"].round(9), _name=[str(item) for item in order.index])
-    order = order.sort_values(["_mean", "_name"]).drop(columns=["_mean", "_name"])
-    order.index.name = "priority"
-    return PurposeAgreement(group, int(w.m), w, divisive, order)
-
-
-@dataclass
-class ReasonsAlignment:
-    """How members' reasons for joining line up with the priorities a purpose names.
-
-    Attributes
-    ----------
-    priorities : tuple of str
-    share : float
-        Aligned members divided by members with at least one reason recorded (0 to 1).
-    aligned, counted : int
-        Members with a reason serving a priority; members with any reason recorded.
-    without_reasons : int
-        Members with no reason recorded (left out of ``counted``, never silently).
-    per_member : DataFrame
-        Indexed by member id: ``reasons``, ``serving`` (the reasons that serve a priority), ``aligned``.
-    by_reason : DataFrame
-        One row per reason: ``members`` giving it, ``serves`` (priorities it maps to), ``in_purpose``.
-    uncovered : tuple of str
-        Priorities of the purpose that no reason on the list serves.
-    """
-
-    priorities: tuple
-    share: float
-    aligned: int
-    counted: int
-    without_reasons: int
-    per_member: pd.DataFrame = field(repr=False)
-    by_reason: pd.DataFrame = field(repr=False)
-    uncovered: tuple = ()
-    labels: dict = field(default_factory=dict, repr=False)
-
-    @property
-    def interpretation(self):
-        names = ", ".join(f"'{self.labels.get(p, p)}'" for p in self.priorities)
-        text = (f"{self.aligned} of {self.counted} members ({self.share:.0%}) gave at least one reason for joining "
-                f"that serves {names}.")
-        if self.uncovered:
-            gaps = ", ".join(f"'{self.labels.get(p, p)}'" for p in self.uncovered)
-            text += f" No reason on the list serves {gaps}: members did not say they joined for that."
-        if self.without_reasons:
-            text += f" {self.without_reasons} member(s) gave no reason and are not counted."
-        return text
-
-    def __str__(self):
-        return self.interpretation
-
-
-def _split(text, separator):
-    if text is None or (isinstance(text, float) and math.isnan(text)) or text is pd.NA:
-        return []
-    return [item.strip() for item in str(text).split(separator) if item.strip()]
-
-
-def reasons_alignment(members, priorities, *, mapping=None, column="reasons_for_joining", separator=";",
-                      attribute=None, value=None, unknown="error", labels=None):
-    """Share of members who gave at least one reason for joining that serves the purpose's priorities.
-
-    Rule, in words: a reason *serves* a priority when ``mapping`` (default
-    :data:`REASONS_TO_PRIORITIES`) lists that priority for it. A member is *aligned* when at least
-    one of their reasons serves at least one of ``priorities``. The share is aligned members divided
-    by members who gave any reason (members with none are counted separately, not dropped silently).
-
-    Parameters
-    ----------
-    members : Network or DataFrame
-        Members with an ``id`` column and the ``column`` of reasons.
-    priorities : str or list of str
-        The priorities the purpose names, e.g. ``["share_learning", "influence_policy"]`` (keys of
-        :data:`PRIORITY_LABELS`; their plain-word labels are accepted too).
-    mapping : dict, optional
-        Reason -> priorities it serves (reasons matched ignoring case).
-    column : str
-        The column listing each member's reasons, separated by ``separator``.
-    attribute, value : str, optional
-        Only count members whose ``attribute`` equals ``value`` (e.g. ``"region"``, ``"London"``).
-    unknown : {"error", "ignore"}
-        A reason that is not in ``mapping``: an error naming it (default), or counted as serving
-        nothing (it is listed in ``by_reason`` with ``serves`` "(not in the mapping)").
-
-    Returns
-    -------
-    ReasonsAlignment
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> members = pd.DataFrame({"id": ["a", "b", "c"],
-    ...     "reasons_for_joining": ["develop my skills", "learn from peers; share my work", "find collaborators"]})
-    >>> result = reasons_alignment(members, ["build_skills", "peer_support"])
-    >>> result.aligned, result.counted, round(result.share, 3)
-    (2, 3, 0.667)
-
-    Notes
-    -----
-    For a network leader: reciprocity means members give to the network's purpose because it also
-    serves their own. A low share says the purpose and the reasons people came for have drifted
-    apart; a priority no reason serves needs its case made to members. The mapping is a judgement:
-    argue with it, and change it.
-    """
-    if unknown not in ("error", "ignore"):
-        raise MeasureError(f"unknown={unknown!r} is not one of the accepted values: 'error', 'ignore'.")
-    mapping = REASONS_TO_PRIORITIES if mapping is None else mapping
-    labels = PRIORITY_LABELS if labels is None else labels
-    frame = _members_frame(members)
-    if column not in frame.columns:
-        raise MeasureError(f"Members have no {column!r} column; their columns are: "
-                           f"{', '.join(map(str, frame.columns))}.")
-    if "id" not in frame.columns:
-        raise MeasureError("Members need an 'id' column.")
-    priorities = _read_priorities(priorities, mapping, labels)
-    if attribute is not None or value is not None:
-        if attribute is None or value is None:
-            raise MeasureError("Give both attribute and value to count one group, e.g. attribute='region', "
-                               "value='London'.")
-        ids = _subset_ids(frame, attribute, value)
-        frame = frame[frame["id"].astype(str).isin(ids)]
-    lookup = {str(reason).strip().casefold(): tuple(serves) for reason, serves in mapping.items()}
-    wanted = set(priorities)
-
-    rows, reason_counts, not_mapped = [], {}, {}
-    for member, text in zip(frame["id"].astype(str), frame[column]):
-        reasons = _split(text, separator)
-        serving = []
-        for reason in reasons:
-            key = reason.casefold()
-            reason_counts[key] = reason_counts.get(key, 0) + 1
-            if key not in lookup:
-                not_mapped.setdefault(key, member)
-                continue
-            if wanted & set(lookup[key]):
-                serving.append(reason)
-        rows.append({"member": member, "reasons": "; ".join(reasons), "serving": "; ".join(serving),
-                     "aligned": bool(serving), "has_reasons": bool(reasons)})
-    if not_mapped and unknown == "error":
-        first, who = next(iter(not_mapped.items()))
-        raise DataError(f"{len(not_mapped)} reason(s) for joining are not in the mapping, for example {first!r} "
-                        f"(member {who!r}).", column=column,
-                        fix="Add each reason to the mapping with the priorities it serves (an empty tuple if none), "
-                            "or pass unknown='ignore' to count them as serving nothing.")
-    per_member = pd.DataFrame(rows, columns=["member", "reasons", "serving", "aligned", "has_reasons"])
-    per_member = per_member.set_index("member")
-    counted = int(per_member["has_reasons"].sum())
-    if counted == 0:
-        raise MeasureError(f"No member in this group listed a reason in {column!r}, so there is nothing to compare.")
-    aligned = int((per_member["aligned"] & per_member["has_reasons"]).sum())
-    names = {str(reason).strip().casefold(): str(reason) for reason in mapping}
-    by_reason = pd.DataFrame(
-        [{"reason": names.get(key, key), "members": count,
-          "serves": "; ".join(labels.get(p, p) for p in lookup[key]) if key in lookup else "(not in the mapping)",
-          "in_purpose": bool(key in lookup and wanted & set(lookup[key]))}
-         for key, count in reason_counts.items()]
-    )
-    by_reason = by_reason.sort_values(["in_purpose", "members", "reason"], ascending=[False, False, True])
-    by_reason = by_reason.set_index("reason")
-    served = {p for serves in mapping.values() for p in serves}
-    uncovered = tuple(p for p in priorities if p not in served)
-    return ReasonsAlignment(tuple(priorities), aligned / counted, aligned, counted,
-                            int((~per_member["has_reasons"]).sum()), per_member.drop(columns="has_reasons"),
-                            by_reason, uncovered, dict(labels))
-
-
-def _read_priorities(priorities, mapping, labels):
-    if isinstance(priorities, str):
-        priorities = [priorities]
-    try:
-        priorities = list(priorities)
-    except TypeError:
-        raise MeasureError(f"priorities must be a list of priority names, such as ['share_learning']; got "
-                           f"{priorities!r}.") from None
-    if not priorities:
-        raise MeasureError("Name at least one priority of the purpose, such as ['share_learning'].")
-    known = list(dict.fromkeys([*labels, *(p for serves in mapping.values() for p in serves)]))
-    by_label = {str(label).casefold(): key for key, label in labels.items()}
-    chosen = []
-    for item in priorities:
-        text = str(item).strip()
-        if text in known:
-            key = text
-        elif text.casefold() in by_label:
-            key = by_label[text.casefold()]
-        else:
-            close = difflib.get_close_matches(text, known + list(labels.values()), n=1)
-            hint = ""
-            if close:
-                hint = f" Did you mean {by_label.get(close[0].casefold(), close[0])!r}?"
-            raise MeasureError(f"{text!r} is not one of the priorities.{hint} The priorities are: "
-                               f"{', '.join(known)}.")
-        if key not in chosen:
-            chosen.append(key)
-    return chosen
-
-
-# =========================================================================== a figure
-
-
-def plot_agreement_by_group(table, *, title="Agreement on priorities, by group", ax=None):
-    """A bar for each group's Kendall's W, with the whole network's W as a dashed line.
-
-    Parameters
-    ----------
-    table : DataFrame
-        From :func:`netlearn.agreement.kendalls_w_by_group` (with its ``"(all)"`` row).
-    title : str
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        With ``summary``: one sentence naming the highest and lowest groups and the overall W.
-
-    >>> import netlearn
-    >>> from netlearn.agreement import kendalls_w_by_group
-    >>> net = netlearn.load_dataset("q_community")
-    >>> fig = plot_agreement_by_group(kendalls_w_by_group(net.tables["purpose_rankings"], net, attribute="region"))
-    >>> fig.summary
-    "Agreement on priorities, by group: Kendall's W is highest in North (0.64) and lowest in London (0.37); all members together 0.40."
-    >>> import matplotlib.pyplot as plt; plt.close(fig)
-    """
-    import matplotlib.pyplot as plt
-
-    from .drawing import OKABE_ITO
-
-    if not isinstance(table, pd.DataFrame) or "w" not in table.columns:
-        raise MeasureError("Pass the table from netlearn.agreement.kendalls_w_by_group (it has a 'w' column).")
-    groups = table.drop(index="(all)", errors="ignore").dropna(subset=["w"])
-    if groups.empty:
-        raise MeasureError("The table has no group with a value of W to draw.")
-    groups = groups.sort_values("w")
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(7, 0.45 * len(groups) + 1.6))
-    else:
-        fig = ax.figure
-    ax.barh([str(g) for g in groups.index], groups["w"], color=OKABE_ITO[4], edgecolor="black", linewidth=0.5)
-    for y, value in enumerate(groups["w"]):
-        if value >= 0.12:     # inside the end of the bar, clear of the dashed line
-            ax.text(value - 0.01, y, f"{value:.2f}", va="center", ha="right", fontsize=9, color="white")
-        else:
-            ax.text(value + 0.01, y, f"{value:.2f}", va="center", fontsize=9)
-    overall = table.loc["(all)", "w"] if "(all)" in table.index else None
-    if overall is not None and not pd.isna(overall):
-        ax.axvline(overall, color="black", linestyle="--", linewidth=1.2, label=f"all members: {overall:.2f}")
-        ax.legend(loc="lower right", frameon=False, fontsize=9)
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("Kendall's W (0 = no shared order, 1 = everyone ranks the same)")
-    ax.set_title(title)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    fig.tight_layout()
-    high, low = groups.index[-1], groups.index[0]
-    text = (f"{title}: Kendall's W is highest in {high} ({groups['w'].iloc[-1]:.2f}) and lowest in {low} "
-            f"({groups['w'].iloc[0]:.2f})")
-    if overall is not None and not pd.isna(overall):
-        text += f"; all members together {overall:.2f}"
-    fig.summary = text + "."
-    return fig

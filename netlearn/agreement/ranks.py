@@ -1,92 +1,34 @@
-"""How far members agree: on a network's priorities, on survey answers, and within a scale.
+"""Rank agreement: do members put the network's priorities in the same order?
 
-A network with a shared purpose can act together; one whose members want different things has
-to talk about it first. These measures put a number on agreement so that a leader can see it,
-compare groups, and find the question that divides people:
-
-* :func:`kendalls_w` - do members rank the network's priorities in the same order? With
-  :func:`kendalls_w_by_group` per region or group, and :func:`most_divisive_item` for the
-  priority that splits them most.
-* :func:`rwg` and :func:`rwg_j` - do members of a group give the same answer to a survey
-  question (or a set of questions) on a rating scale?
-* :func:`cronbach_alpha` - do a set of questions hang together well enough to be added up
-  into one score?
+Kendall's W (with the correction for tied ranks), the same per region or group, and the priority
+that divides members most.
 
 >>> import pandas as pd
->>> ranks = pd.DataFrame({"learn": [1, 1, 2], "spread": [2, 3, 1], "influence": [3, 2, 3]})
->>> round(kendalls_w(ranks).w, 3)  # rank totals 4, 6, 8: S = 8, W = 12 * 8 / (3**2 * (3**3 - 3))
-0.444
-
-Missing answers are never dropped silently: by default they stop the calculation with a message
-that counts them, and ``missing="drop"`` leaves out the incomplete rows with a warning saying how
-many.
+>>> ranks = pd.DataFrame({"learn": [1, 2], "spread": [2, 1]})
+>>> kendalls_w(ranks).w
+0.0
 """
 
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
-from .errors import DataError
+from ..display import Readable, p_value_words, words
+from ..errors import DataError
+from .answers import check_choice, drop_incomplete, numeric_frame
 
-__all__ = ["KendallW", "DivisiveItem", "kendalls_w", "kendalls_w_by_group", "most_divisive_item",
-           "rwg", "rwg_j", "cronbach_alpha"]
-
-_MISSING_CHOICES = ("error", "drop")
-
-
-def _check_choice(name, value, choices):
-    if value not in choices:
-        raise ValueError(f"{name}={value!r} is not one of the accepted values: "
-                         f"{', '.join(repr(c) for c in choices)}.")
-
-
-def _numeric_frame(frame, what):
-    """Every column as numbers; text that is not a number is an error naming where it is."""
-    out = {}
-    for column in frame.columns:
-        raw = frame[column].map(lambda v: None if isinstance(v, str) and v.strip() == "" else v)
-        values = pd.to_numeric(raw, errors="coerce")
-        bad = values.isna() & raw.notna()
-        if bad.any():
-            where = bad.idxmax()
-            raise DataError(f"{what} must be numbers, but {column!r} for {where!r} is "
-                            f"{frame[column][where]!r}.", column=str(column),
-                            fix="Correct or blank out the cells that are not numbers, and remove any column "
-                                "that is not an item.")
-        out[column] = values.astype(float)
-    return pd.DataFrame(out, index=frame.index)
-
-
-def _drop_incomplete(frame, missing, what, row_word):
-    """Rows with a blank cell: an error (default) that counts them, or left out with a warning."""
-    _check_choice("missing", missing, _MISSING_CHOICES)
-    gaps = frame.isna().any(axis=1)
-    if not gaps.any():
-        return frame, 0
-    count = int(gaps.sum())
-    first = frame.index[gaps][0]
-    blanks = ", ".join(map(str, frame.columns[frame.loc[first].isna()]))
-    where = f"the first is {first!r}" if frame.shape[1] == 1 else f"the first, {first!r}, has none for {blanks}"
-    message = f"{count} of {len(frame)} {row_word}s {'has' if count == 1 else 'have'} missing {what} ({where})."
-    if missing == "error":
-        raise DataError(message, fix=f"Fill in the missing {what}, or pass missing='drop' to leave out "
-                                     f"every {row_word} with a gap (listwise deletion).")
-    left_out = f"That {row_word} was" if count == 1 else f"Those {count} {row_word}s were"
-    warnings.warn(f"{message} {left_out} left out.", UserWarning, stacklevel=3)
-    return frame[~gaps], count
+__all__ = ["KendallW", "DivisiveItem", "kendalls_w", "kendalls_w_by_group", "most_divisive_item"]
 
 
 # --------------------------------------------------------------------------- Kendall's W
 
 
-@dataclass
-class KendallW:
+@dataclass(repr=False)
+class KendallW(Readable):
     """Kendall's coefficient of concordance and its test.
 
     Attributes
@@ -119,6 +61,24 @@ class KendallW:
     def __str__(self):
         return self.interpretation
 
+    def describe(self):
+        """W in plain words and whether chance could explain it (the p-value is in the analyst detail).
+
+        >>> KendallW(0.4, 300.0, 5, 3.1e-63, 150, 6)
+        W = 0.40: moderate agreement among 150 raters on the order of 6 items. That is more agreement than random rankings would give.
+        """
+        chance = ("That is more agreement than random rankings would give." if self.p_value < 0.05 else
+                  "Random rankings could easily agree this much, so do not read a shared order into it.")
+        text = f"W = {self.w:.2f}: {_w_words(self.w)} agreement among {self.m} raters on the order of {self.n} items. "
+        left_out = f" {self.dropped} rater(s) with incomplete rankings were left out." if self.dropped else ""
+        return text + chance + left_out
+
+    def analyst_detail(self):
+        return {"Kendall's W": f"{self.w:.3f}",
+                "Friedman's chi-square": f"{self.chi2:.2f} on {self.df} degrees of freedom",
+                "p-value (chi-square approximation)": f"{p_value_words(self.p_value)} ({self.p_value:.2g})",
+                "raters, items": f"{self.m}, {self.n}"}
+
 
 def _rank_matrix(rankings, id_column, missing):
     """Validated rankings as mid-ranks (rows = raters), and the number of raters dropped."""
@@ -130,7 +90,7 @@ def _rank_matrix(rankings, id_column, missing):
     if n < 2:
         raise ValueError(f"Kendall's W needs at least two items to rank; the table has {n} column(s) of "
                          "ranks.")
-    frame = _numeric_frame(rankings, "Ranks")
+    frame = numeric_frame(rankings, "Ranks")
     outside = frame.notna() & ((frame < 1) | (frame > n))
     if outside.any().any():
         rater, item = outside.stack().loc[lambda s: s].index[0]
@@ -138,10 +98,12 @@ def _rank_matrix(rankings, id_column, missing):
                         f"the rank {frame.loc[rater, item]:g}; {int(outside.values.sum())} rank(s) are out "
                         "of range.", column=str(item),
                         fix=f"Use 1 for the most important item and {n} for the least.")
-    frame, dropped = _drop_incomplete(frame, missing, "ranks", "rater")
+    frame, dropped = drop_incomplete(frame, missing, "ranks", "rater")
     if len(frame) < 2:
         raise ValueError(f"Kendall's W needs at least two raters with complete rankings; there are "
                          f"{len(frame)}.")
+    from scipy import stats  # imported on first use: scipy.stats alone costs more than pandas
+
     ranks = stats.rankdata(frame.to_numpy(), axis=1, method="average")
     return pd.DataFrame(ranks, index=frame.index, columns=frame.columns), dropped
 
@@ -241,7 +203,7 @@ def kendalls_w(rankings, ties="correct", *, id_column="member_id", missing="erro
     of Mathematical Statistics*, 10(3), 275-287. Schmidt, R. C. (1997). Managing Delphi surveys
     using nonparametric statistical techniques. *Decision Sciences*, 28(3), 763-774.
     """
-    _check_choice("ties", ties, ("correct", "ignore"))
+    check_choice("ties", ties, ("correct", "ignore"))
     ranks, dropped = _rank_matrix(rankings, id_column, missing)
     m, n = ranks.shape
     totals = ranks.sum(axis=0).to_numpy()
@@ -253,6 +215,8 @@ def kendalls_w(rankings, ties="correct", *, id_column="member_id", missing="erro
                          "undefined.")
     w = min(1.0, max(0.0, 12.0 * s / denominator))
     chi2 = m * (n - 1) * w
+    from scipy import stats
+
     p = float(stats.chi2.sf(chi2, n - 1))
     return KendallW(w, chi2, n - 1, p, m, n, dropped, _w_interpretation(w, p, m, n, dropped))
 
@@ -354,8 +318,8 @@ def _w_row(rankings, ties, id_column, missing):
             "p_value": result.p_value, "interpretation": result.interpretation}
 
 
-@dataclass
-class DivisiveItem:
+@dataclass(repr=False)
+class DivisiveItem(Readable):
     """The item whose ranks are most spread out, and the spread of every item.
 
     Attributes
@@ -379,6 +343,24 @@ class DivisiveItem:
 
     def __str__(self):
         return self.interpretation
+
+    def describe(self, label=None):
+        """The most divisive item (called ``label`` if given) in words: who puts it high, who low.
+
+        The rank variances behind it are in :meth:`analyst_detail`.
+        """
+        top = self.table.loc[self.item] if self.item in self.table.index else {}
+        shares = (f": {top['share_top']:.0%} put it in their top third and {top['share_bottom']:.0%} in their "
+                  "bottom third" if "share_top" in top else "")
+        spread = ("Its ranks are more spread out than random ranking would give: raters are split over it."
+                  if self.variance > self.chance_variance else
+                  "Even so, its ranks are no more spread out than random ranking would give.")
+        return f"'{label or words(self.item)}' divides raters most{shares}. {spread}"
+
+    def analyst_detail(self):
+        return {"rank variance of this item": f"{self.variance:.2f}",
+                "rank variance if raters ranked at random": f"{self.chance_variance:.2f}",
+                "ratio (above 1: more divided than chance)": f"{self.variance / self.chance_variance:.2f}"}
 
 
 def most_divisive_item(rankings, *, by="variance", id_column="member_id", missing="error"):
@@ -423,7 +405,7 @@ def most_divisive_item(rankings, *, by="variance", id_column="member_id", missin
     is the conversation to have: an average rank in the middle can hide strong views on both
     sides.
     """
-    _check_choice("by", by, ("variance", "iqr"))
+    check_choice("by", by, ("variance", "iqr"))
     ranks, _ = _rank_matrix(rankings, id_column, missing)
     n = ranks.shape[1]
     chance = (n * n - 1) / 12.0
@@ -445,234 +427,3 @@ def most_divisive_item(rankings, *, by="variance", id_column="member_id", missin
              f"{chance:.2f} if ranks were random; {top['share_top']:.0%} put it in the top third and "
              f"{top['share_bottom']:.0%} in the bottom third.")
     return DivisiveItem(str(table.index[0]), float(top["variance"]), chance, table, words)
-
-
-# --------------------------------------------------------------------------- r_wg
-
-
-def _scale_options(scale_points):
-    """The possible answers: 1..A for an integer A, or the given list."""
-    if isinstance(scale_points, bool):
-        raise ValueError("scale_points must be the number of answer options (e.g. 5) or a list of them.")
-    if isinstance(scale_points, (int, np.integer)):
-        options = list(range(1, int(scale_points) + 1))
-    else:
-        try:
-            options = sorted(dict.fromkeys(float(x) for x in scale_points))
-        except (TypeError, ValueError):
-            raise ValueError(f"scale_points must be the number of answer options (e.g. 5) or a list of the "
-                             f"possible answers (e.g. [-2, -1, 0, 1, 2]); got {scale_points!r}.") from None
-    if len(options) < 2:
-        raise ValueError("A rating scale needs at least two answer options.")
-    return options
-
-
-def _check_on_scale(frame, options, scale_points):
-    bad = frame.notna() & ~frame.isin(options)
-    if bad.any().any():
-        row, column = bad.stack().loc[lambda s: s].index[0]
-        shown = ", ".join(f"{o:g}" for o in options)
-        hint = "" if not isinstance(scale_points, (int, np.integer)) else \
-            (f" If your scale does not run from 1 to {scale_points}, pass the options, "
-             "e.g. scale_points=[0, 1, 2, 3, 4].")
-        raise DataError(f"The answer {frame.loc[row, column]:g} (row {row!r}) is not one of the scale's "
-                        f"options ({shown}).{hint}", column=str(column),
-                        fix="Correct the answer, or say which answers the scale has.")
-
-
-def _uniform_variance(options):
-    a = len(options)
-    return (a * a - 1) / 12.0
-
-
-def _answers_frame(answers, scale_points, missing, what):
-    frame = answers.to_frame() if isinstance(answers, pd.Series) else pd.DataFrame(answers)
-    if frame.empty:
-        raise ValueError("There are no answers.")
-    frame = _numeric_frame(frame, "Answers")
-    options = _scale_options(scale_points)
-    _check_on_scale(frame, options, scale_points)
-    frame, _ = _drop_incomplete(frame, missing, "answers", what)
-    if len(frame) < 2:
-        raise ValueError(f"Agreement needs answers from at least two respondents; there are {len(frame)}.")
-    return frame, _uniform_variance(options)
-
-
-def rwg(answers, scale_points, *, truncate=True, missing="error"):
-    """r_wg: how far members of a group agree in their answer to one rating question.
-
-    In words: ``1 - s^2 / sigma_EU^2``, the observed variance of the answers (``s^2``, sample
-    variance) compared with the variance they would have if everyone answered at random with
-    every option equally likely, ``sigma_EU^2 = (A^2 - 1) / 12`` for ``A`` options.
-
-    Parameters
-    ----------
-    answers : list or pandas Series
-        One answer per respondent.
-    scale_points : int or list
-        The number of answer options ``A`` (answers then run 1..A), or the list of options
-        (e.g. ``[-2, -1, 0, 1, 2]``). An answer off the scale is an error.
-    truncate : bool
-        When answers vary *more* than random answers would (people split between the ends of the
-        scale), the formula gives a negative value. ``True`` (default, common practice) reports 0,
-        "no agreement"; ``False`` returns the raw negative value.
-    missing : {"error", "drop"}
-        Blank answers: an error (default), or left out with a warning counting them.
-
-    Returns
-    -------
-    float
-        1 when everyone gave the same answer; about 0 when answers look random.
-
-    Examples
-    --------
-    >>> rwg([4, 4, 4, 4], 5)
-    1.0
-    >>> rwg([4, 4, 5, 5], 5)  # s^2 = 1/3; sigma_EU^2 = (25 - 1) / 12 = 2; 1 - (1/3) / 2
-    0.8333333333333334
-    >>> rwg([1, 5, 1, 5], 5), rwg([1, 5, 1, 5], 5, truncate=False)  # s^2 = 16/3
-    (0.0, -1.6666666666666665)
-
-    Notes
-    -----
-    For a network leader: before quoting a group's average answer ("our members feel safe to
-    fail: 3.9 out of 5"), check that members agree; an average over a split group describes
-    nobody. A common (and debated) cut-off for "enough agreement" is 0.70; LeBreton & Senter
-    (2008) suggest reading 0.51-0.70 as moderate, 0.71-0.90 as strong and above 0.90 as very
-    strong agreement.
-
-    References: James, L. R., Demaree, R. G. & Wolf, G. (1984). Estimating within-group
-    interrater reliability with and without response bias. *Journal of Applied Psychology*,
-    69(1), 85-98. LeBreton, J. M. & Senter, J. L. (2008). Answers to 20 questions about
-    interrater reliability and interrater agreement. *Organizational Research Methods*, 11(4),
-    815-852.
-    """
-    frame, expected = _answers_frame(answers, scale_points, missing, "respondent")
-    if frame.shape[1] != 1:
-        raise ValueError("rwg takes the answers to one question; use rwg_j for several.")
-    value = 1.0 - float(frame.iloc[:, 0].var(ddof=1)) / expected
-    return max(0.0, value) if truncate else value
-
-
-def rwg_j(answers_df, scale_points, *, truncate=True, missing="error"):
-    """r_wg(J): agreement of a group across J parallel questions (items of one scale).
-
-    In words: with ``r`` the mean over the items of ``s^2 / sigma_EU^2`` (observed variance
-    over random-answer variance, as in :func:`rwg`),
-    ``r_wg(J) = J (1 - r) / (J (1 - r) + r)``. More items that agree give a higher value than
-    any one item alone.
-
-    Parameters
-    ----------
-    answers_df : DataFrame
-        One row per respondent, one column per item.
-    scale_points : int or list
-        As for :func:`rwg`; the same for every item.
-    truncate : bool
-        When ``r`` is above 1 (answers vary more than random ones), the formula gives values
-        outside 0..1; ``True`` (default, common practice) reports 0 then.
-    missing : {"error", "drop"}
-        A respondent with a blank answer: an error (default), or listwise deletion with a
-        warning counting the respondents left out.
-
-    Returns
-    -------
-    float
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> answers = pd.DataFrame({"q1": [4, 4, 5, 5], "q2": [4, 4, 5, 5]})
-    >>> round(rwg_j(answers, 5), 4)  # r = 1/6: 2 * (5/6) / (2 * (5/6) + 1/6) = 10/11
-    0.9091
-
-    Notes
-    -----
-    For a network leader: use it when several questions measure one thing (e.g. four questions
-    on psychological safety) to judge whether a group's average score on the whole scale
-    describes its members. With many items r_wg(J) can look high even when each item shows only
-    modest agreement, so report the item values too.
-
-    Reference: James, L. R., Demaree, R. G. & Wolf, G. (1984), as in :func:`rwg`.
-    """
-    frame, expected = _answers_frame(answers_df, scale_points, missing, "respondent")
-    j = frame.shape[1]
-    ratio = float((frame.var(ddof=1) / expected).mean())
-    if truncate and ratio > 1:
-        return 0.0
-    denominator = j * (1 - ratio) + ratio
-    if abs(denominator) < 1e-12:
-        raise ValueError("r_wg(J) is undefined for these answers (its denominator is 0); use truncate=True.")
-    value = j * (1 - ratio) / denominator
-    return min(1.0, max(0.0, value)) if truncate else value
-
-
-# --------------------------------------------------------------------------- Cronbach's alpha
-
-
-def cronbach_alpha(items_df, *, missing="error"):
-    """Cronbach's alpha: do a set of questions hang together as one scale?
-
-    In words: with ``k`` items, ``alpha = k / (k - 1) * (1 - sum of item variances / variance
-    of the total score)``, using sample variances. When items rise and fall together the total
-    varies much more than the items one by one, and alpha is near 1.
-
-    Parameters
-    ----------
-    items_df : DataFrame
-        One row per respondent, one column per item (numbers; reverse-score negatively worded
-        items first).
-    missing : {"error", "drop"}
-        A respondent with a blank answer: an error (default), or listwise deletion (respondents
-        with any blank are left out) with a warning counting them.
-
-    Returns
-    -------
-    float
-        At most 1. It can be negative when items pull against each other (often an item that
-        should have been reverse-scored).
-
-    Raises
-    ------
-    ValueError
-        Fewer than two items or two respondents, or a total score with no variance.
-
-    Examples
-    --------
-    Three respondents, three items. Each item's answers (1, 2, 3 in some order) have variance 1,
-    so the item variances add up to 3; the totals 4, 6, 8 have variance 4; alpha =
-    3/2 * (1 - 3/4) = 0.375.
-
-    >>> import pandas as pd
-    >>> items = pd.DataFrame({"q1": [1, 2, 3], "q2": [1, 3, 2], "q3": [2, 1, 3]})
-    >>> cronbach_alpha(items)
-    0.375
-    >>> cronbach_alpha(pd.DataFrame({"q1": [1, 2, 3], "q2": [1, 2, 3]}))
-    1.0
-
-    Notes
-    -----
-    For a network leader: when a diagnostic adds several questions into one score (say, trust in
-    the network), alpha says whether that adding-up is reasonable. Values of 0.70 or more are
-    usually taken as acceptable (Nunnally, 1978); very high values (above 0.95) may mean the
-    questions repeat each other. Alpha is not evidence that the questions measure only one
-    thing.
-
-    References: Cronbach, L. J. (1951). Coefficient alpha and the internal structure of tests.
-    *Psychometrika*, 16(3), 297-334. Nunnally, J. C. (1978). *Psychometric Theory* (2nd ed.).
-    New York: McGraw-Hill.
-    """
-    frame = _numeric_frame(pd.DataFrame(items_df), "Answers")
-    k = frame.shape[1]
-    if k < 2:
-        raise ValueError(f"Cronbach's alpha needs at least two items (columns); there is {k}.")
-    frame, _ = _drop_incomplete(frame, missing, "answers", "respondent")
-    if len(frame) < 2:
-        raise ValueError(f"Cronbach's alpha needs at least two respondents with complete answers; there "
-                         f"are {len(frame)}.")
-    total_variance = float(frame.sum(axis=1).var(ddof=1))
-    if total_variance <= 0:
-        raise ValueError("Every respondent has the same total score, so alpha is undefined (it divides by "
-                         "the variance of the totals).")
-    item_variances = float(frame.var(ddof=1).sum())
-    return k / (k - 1) * (1.0 - item_variances / total_variance)

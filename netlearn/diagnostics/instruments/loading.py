@@ -1,27 +1,11 @@
-"""Diagnostic instruments: a matrix, survey or scale described in a YAML file, checked on loading.
+"""Finding instrument files and reading one, checking every rule before anything is built.
 
-An instrument file says what is asked (``items``), how answers are given (``scale``), what the
-answers add up to (``dimensions``) and, for a maturity matrix, what each level of each dimension
-looks like (``levels``). :func:`load_instrument` reads one, checks every rule below and returns an
-:class:`Instrument`; any mistake stops with an :class:`InstrumentError` naming the file, the line
-and the key, and saying how to fix it. The format is described for trainers in
-``datasets/instruments/README.md``.
+:func:`instruments_folder` and :func:`list_instruments` show what ships with the course;
+:func:`load_instrument` reads a shipped instrument by name, or your own file by its path.
 
-Rules checked, in order: the file is valid YAML with no key given twice; no unknown keys (close
-spellings are suggested); the required keys are present; ``kind`` is matrix, survey or scale; the
-scale has whole-number ``min`` < ``max`` and a label for every point; a ``reverse_rule``, if given,
-is one netlearn knows; dimension and item ids are unique, simple (lower-case letters, digits and
-``_``) and not a column name the response files reserve; every rating item names a known
-dimension; a reverse key appears only on a scale that defines a reverse rule; every dimension has
-at least one rating item; and for a matrix, every dimension has one question whose id is the
-dimension's id, and a descriptor for every level from the scale's ``min`` to its ``max``, with no
-level skipped.
-
->>> matrix = load_instrument("network_maturity_matrix")
->>> matrix.kind, len(matrix.dimensions), matrix.scale.points
-('matrix', 8, [1, 2, 3, 4, 5])
->>> matrix.levels["purpose"][1][:40]
-'Asked why they belong, members give unre'
+Each mistake stops with an :class:`~netlearn.diagnostics.instruments.InstrumentError` that names the
+file, the line (as an editor numbers it) and the key, and says how to fix it; close spellings of
+unknown keys are suggested. The rules are listed in :mod:`netlearn.diagnostics.instruments`.
 """
 
 from __future__ import annotations
@@ -29,231 +13,41 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
-from ..errors import DataError
+from ...loaders import datasets_folder
+from .model import Dimension, Instrument, InstrumentError, Item, KINDS, RESERVED_COLUMNS, Scale
 
-__all__ = ["Instrument", "Dimension", "Item", "Scale", "InstrumentError", "load_instrument",
-           "list_instruments", "instruments_folder", "KINDS", "RESERVED_COLUMNS"]
+__all__ = ["load_instrument", "list_instruments", "instruments_folder"]
 
-#: The three kinds of instrument.
-KINDS = ("matrix", "survey", "scale")
-
-#: Column names that response files use for other things, so no item or dimension may have them.
-RESERVED_COLUMNS = ("respondent", "group", "table", "member", "session", "saved_at", "dimension",
-                    "current", "target", "priority")
 
 _TOP_KEYS = ("title", "kind", "source", "credit", "licence", "version", "notes", "scale", "dimensions",
              "items", "levels")
+
+
 _REQUIRED_TOP = ("title", "kind", "source", "licence", "scale", "dimensions", "items")
+
+
 _SCALE_KEYS = ("min", "max", "labels", "reverse_rule")
+
+
 _DIMENSION_KEYS = ("id", "name", "description")
+
+
 _ITEM_KEYS = ("id", "wording", "dimension", "reverse", "type")
+
+
 _ITEM_TYPES = ("rating", "text")
+
+
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+
+
 # The reverse rules netlearn knows, written without spaces; each maps an answer x to max + min - x.
 _REVERSE_RULES = ("max+min-x", "min+max-x")
-
-
-class InstrumentError(DataError):
-    """A mistake in an instrument file, located by line (as a text editor numbers it) and key.
-
-    ``line`` is also available as ``row``, and ``key`` as ``column``, so the error can be handled
-    like any other :class:`~netlearn.DataError`.
-
-    >>> print(InstrumentError("the scale has no label for 3.", file="my.yaml", line=12,
-    ...                       key="labels", fix="Add a line '3: ...' under labels."))
-    my.yaml, line 12, key 'labels': the scale has no label for 3.
-    How to fix it: Add a line '3: ...' under labels.
-    """
-
-    heading = "There is a problem with the instrument file"
-
-    def __init__(self, problem, *, file=None, line=None, key=None, fix=None):
-        self.line = line
-        self.key = key
-        super().__init__(problem, file=file, row=line, column=key, fix=fix)
-
-    def _compose(self):
-        where = [str(self.file)] if self.file else []
-        if self.row is not None:
-            where.append(f"line {self.row}")
-        if self.column is not None:
-            where.append(f"key '{self.column}'")
-        text = (", ".join(where) + ": " if where else "") + self.problem
-        if self.fix:
-            text += f"\nHow to fix it: {self.fix}"
-        return text
-
-
-@dataclass(frozen=True)
-class Scale:
-    """The answer scale: whole numbers from ``min`` to ``max``, each with a label.
-
-    Attributes
-    ----------
-    min, max : int
-    labels : dict
-        Point -> label, for every point.
-    reverse_rule : str or None
-        ``"max + min - x"`` when items may be reverse-keyed; None otherwise.
-    """
-
-    min: int
-    max: int
-    labels: dict
-    reverse_rule: str | None = None
-
-    @property
-    def points(self):
-        """Every point of the scale, lowest first."""
-        return list(range(self.min, self.max + 1))
-
-    @property
-    def neutral(self):
-        """The middle point (a float halfway between two points when the scale has an even number)."""
-        return (self.min + self.max) / 2
-
-    def reverse(self, x):
-        """Turn an answer round: ``max + min - x`` (only on a scale with a reverse rule).
-
-        >>> Scale(1, 5, {p: str(p) for p in range(1, 6)}, "max + min - x").reverse(2)
-        4
-        """
-        if self.reverse_rule is None:
-            raise ValueError("This scale defines no reverse rule, so no answer can be reverse-scored.")
-        return self.max + self.min - x
-
-    def label(self, point):
-        """``"4 (Often true)"``: the point with its label."""
-        return f"{point} ({self.labels[point]})"
-
-
-@dataclass(frozen=True)
-class Dimension:
-    """One dimension: what several items (or, in a matrix, one row of levels) add up to."""
-
-    id: str
-    name: str
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Item:
-    """One question. ``type`` is ``"rating"`` (an answer on the scale) or ``"text"`` (free text)."""
-
-    id: str
-    wording: str
-    dimension: str | None = None
-    reverse: bool = False
-    type: str = "rating"
-
-
-@dataclass
-class Instrument:
-    """A checked diagnostic instrument (see :func:`load_instrument`).
-
-    Attributes
-    ----------
-    name : str
-        The file name without ``.yaml``; response files saved by the widgets start with it.
-    title, kind, source, credit, licence, version, notes : str
-        As in the file (``kind`` is matrix, survey or scale).
-    scale : Scale
-    dimensions : tuple of Dimension
-    items : tuple of Item
-    levels : dict
-        Matrix only: dimension id -> {level: descriptor}. Empty for surveys and scales.
-    path : pathlib.Path
-    """
-
-    name: str
-    title: str
-    kind: str
-    source: str
-    licence: str
-    scale: Scale
-    dimensions: tuple
-    items: tuple
-    levels: dict = field(default_factory=dict)
-    credit: str = ""
-    version: str = ""
-    notes: str = ""
-    path: Path | None = None
-
-    def __repr__(self):
-        return (f"<Instrument {self.name!r}: {self.kind}, {len(self.dimensions)} dimensions, "
-                f"{len(self.rating_items)} rating items, {len(self.text_items)} free-text items, scale "
-                f"{self.scale.min}-{self.scale.max}>")
-
-    @property
-    def dimension_ids(self):
-        """Dimension ids in the file's order."""
-        return [d.id for d in self.dimensions]
-
-    @property
-    def rating_items(self):
-        """Items answered on the scale, in the file's order."""
-        return [i for i in self.items if i.type == "rating"]
-
-    @property
-    def text_items(self):
-        """Free-text items, in the file's order."""
-        return [i for i in self.items if i.type == "text"]
-
-    def dimension(self, dimension_id):
-        """The :class:`Dimension` with this id."""
-        for d in self.dimensions:
-            if d.id == dimension_id:
-                return d
-        raise KeyError(dimension_id)
-
-    def item(self, item_id):
-        """The :class:`Item` with this id."""
-        for i in self.items:
-            if i.id == item_id:
-                return i
-        raise KeyError(item_id)
-
-    def items_of(self, dimension_id):
-        """The rating items of one dimension."""
-        return [i for i in self.rating_items if i.dimension == dimension_id]
-
-    def describe(self):
-        """One row per item: id, type, dimension, reverse-keyed or not, and wording.
-
-        >>> load_instrument("curiosity_practice").describe().loc["st1", "dimension"]
-        'stress_tolerance'
-        """
-        rows = [{"id": i.id, "type": i.type, "dimension": i.dimension or "", "reverse": i.reverse,
-                 "wording": i.wording} for i in self.items]
-        return pd.DataFrame(rows).set_index("id")
-
-    def level_table(self):
-        """Matrix only: one row per dimension, one column per level, holding the descriptors."""
-        if self.kind != "matrix":
-            raise ValueError(f"{self.name!r} is a {self.kind}; only a matrix has levels.")
-        rows = {self.dimension(d).name: {f"{p} {self.scale.labels[p]}": self.levels[d][p] for p in self.scale.points}
-                for d in self.dimension_ids}
-        return pd.DataFrame.from_dict(rows, orient="index")
-
-    def template(self):
-        """An empty response table with the columns a response file for this instrument uses.
-
-        >>> list(load_instrument("network_maturity_matrix").template().columns)
-        ['table', 'member', 'dimension', 'current', 'target', 'priority']
-        >>> list(load_instrument("curiosity_practice").template().columns)[:4]
-        ['respondent', 'group', 'je1', 'je2']
-        """
-        if self.kind == "matrix":
-            columns = ["table", "member", "dimension", "current", "target", "priority"]
-        else:
-            columns = ["respondent", "group"] + [i.id for i in self.items]
-        return pd.DataFrame(columns=columns, dtype=object)
 
 
 # --------------------------------------------------------------------------- finding files
@@ -262,8 +56,9 @@ class Instrument:
 def instruments_folder():
     """The folder of the instruments that ship with the course.
 
-    ``NETLEARN_INSTRUMENTS`` (an environment variable) wins; otherwise ``datasets/instruments``
-    beside the ``netlearn`` package.
+    ``NETLEARN_INSTRUMENTS`` (an environment variable) wins; otherwise ``instruments/`` in the
+    course's data folder (:func:`netlearn.datasets_folder`: ``datasets/instruments`` in the
+    repository, or the copy inside an installed package).
 
     >>> (instruments_folder() / "network_health_check.yaml").is_file()
     True
@@ -271,7 +66,7 @@ def instruments_folder():
     override = os.environ.get("NETLEARN_INSTRUMENTS")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "datasets" / "instruments"
+    return datasets_folder() / "instruments"
 
 
 def _shipped_names():

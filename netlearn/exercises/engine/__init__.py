@@ -1,0 +1,59 @@
+"""The exercise engine: exercises declared once, checked kindly, and shown in plain words.
+
+Three kinds of exercise
+    :class:`Exercise` - the learner writes an answer in code; ``check(answer)`` marks it,
+    ``hint()`` gives the next hint, ``solution()`` shows a worked answer.
+    :class:`ConceptQuestion` - multiple choice (or tick all that apply) for ideas code cannot
+    check, with an explanation for every option.
+    :class:`Reflection` - a free-text answer that is saved for the learner, never marked.
+
+Checkers
+    A checker is any callable ``checker(answer) -> Verdict`` (or a bool). The building blocks
+    below cover most questions of the course, so an exercise is a few lines:
+    :func:`same_member`, :func:`same_set`, :func:`close_number`, :func:`same_mapping`, and
+    :func:`answers_on_other_relations` to recognise the right measure computed on the wrong
+    relation.
+
+>>> check = same_set({"Andre", "Beverly"})
+>>> check(["Beverly", "Andre"])
+Verdict(correct=True, message='')
+>>> check({"Andre"}).correct
+False
+>>> close_number(0.4)(40).message
+'That looks like a percentage (40). Give it as a fraction between 0 and 1 instead: 40% is 0.4.'
+
+Where each part lives: :mod:`~netlearn.exercises.engine.feedback` (what a learner sees),
+:mod:`~netlearn.exercises.engine.checkers` (the checker base), :mod:`~netlearn.exercises.engine.member_checks`
+and :mod:`~netlearn.exercises.engine.value_checks` (the building blocks),
+:mod:`~netlearn.exercises.engine.items` (the three kinds of exercise) and
+:mod:`~netlearn.exercises.engine.sets` (:class:`ExerciseSet`).
+"""
+
+from __future__ import annotations
+
+from .feedback import (BLANK, CORRECT, INCORRECT, NOT_ATTEMPTED, STATUSES, Blank, CheckResult, Feedback, ____,
+                       is_blank, text_to_html)
+from .checkers import Checker, Mismatch, Verdict, answers_on_other_relations
+from .member_checks import MemberChecker, SetChecker, same_member, same_set
+from .value_checks import MappingChecker, NumberChecker, close_number, same_mapping
+from .items import ConceptQuestion, Exercise, Option, Reflection
+from .sets import ExerciseSet, OutlineItem
+
+__all__ = [
+    "BLANK",
+    "CheckResult",
+    "ConceptQuestion",
+    "Exercise",
+    "ExerciseSet",
+    "Feedback",
+    "Option",
+    "Reflection",
+    "Verdict",
+    "____",
+    "answers_on_other_relations",
+    "close_number",
+    "is_blank",
+    "same_mapping",
+    "same_member",
+    "same_set",
+]
