@@ -382,3 +382,29 @@ def test_the_workshop_view_heatmap_carries_its_summary_as_alt_text(monkeypatch):
     assert png.startswith(b"\x89PNG") and alt == view.figure.text_summary and alt
     view.load(RESPONSES / "matrix_workshop.csv")            # the same file again: shown from what was kept
     assert pictures() == [(png, alt)]
+
+
+def test_workshop_view_shows_tables_in_words_not_column_names():
+    """Seen in notebook 08: the room summary appeared with headings such as median_recorded, cut off at the right."""
+    from netlearn.display import LearnerTable
+
+    view = workshop_view("network_maturity_matrix", RESPONSES / "matrix_workshop.csv")
+    table, figure, guides = view._load_matrix(RESPONSES / "matrix_workshop.csv")
+    assert isinstance(table, LearnerTable)
+    assert table.columns[:3] == ["dimension", "tables", "middle level recorded (median)"]
+    assert not [c for c in table.columns if "_" in c]
+    first = table.frame.iloc[0]
+    assert (first["dimension"], first["tables"], first["tables choosing it as a priority"]) == ("Shared purpose", 5, 4)
+    assert "<pre>" not in guides and guides.count("Table 1 (6 members)") == 1
+    survey = workshop_view("network_health_check", RESPONSES / "health_check.csv")
+    shown = survey._load_survey(RESPONSES / "health_check.csv")
+    assert shown[0].columns[:4] == ["group", "dimension", "people", "average (1 to 5)"]
+    assert set(shown[0].frame["dimension"]) == {d.name for d in load_instrument("network_health_check").dimensions}
+    assert shown[-1].columns == ["question asked", "comment"]
+
+
+def test_button_labels_are_never_cut_off():
+    """Seen in 08: 'Save my answ…' and 'Load the room'…' (ipywidgets buttons default to a fixed width)."""
+    form = self_assessment("network_maturity_matrix", chart=False)
+    view = workshop_view("network_maturity_matrix", RESPONSES / "matrix_workshop.csv")
+    assert form.save_button.layout.width == "auto" and view.load_button.layout.width == "auto"

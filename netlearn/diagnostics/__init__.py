@@ -19,6 +19,8 @@ Modules, in the order data flows:
 * :mod:`~netlearn.diagnostics.matrix` - :func:`read_matrix`, :func:`table_conversation` (the
   lower-score rule, spread, what to discuss first, priorities), :func:`describe_table`,
   :func:`room_summary`.
+* :mod:`~netlearn.diagnostics.readable` - :func:`room_summary_table`, :func:`group_summary_table`,
+  :func:`comments_table`, :func:`table_guides_html`: the same results with headings in words.
 * :mod:`~netlearn.diagnostics.plots` - :func:`radar_chart`, :func:`table_radar`,
   :func:`likert_chart`, :func:`matrix_heatmap` (colour-blind safe, with a text summary).
 * :mod:`~netlearn.diagnostics.saving` and :mod:`~netlearn.diagnostics.widgets` -
@@ -38,6 +40,7 @@ building.
 from .instruments import (KINDS, RESERVED_COLUMNS, Dimension, Instrument, InstrumentError, Item, Scale,
                           instruments_folder, list_instruments, load_instrument)
 from .matrix import MatrixResponses, describe_table, read_matrix, room_summary, table_conversation
+from .readable import comments_table, group_summary_table, room_summary_table, table_guides_html
 from .responses import META_COLUMNS, Responses, read_responses
 from .saving import DEFAULT_FOLDER, append_rows, download_link, new_session_path, on_temporary_server
 from .scoring import (DEFAULT_THRESHOLD, free_text, group_summary, is_suppressed, item_distribution,
@@ -51,6 +54,7 @@ __all__ = [
     "score_respondents", "scored_answers", "group_summary", "item_distribution", "free_text",
     "suppressed_text", "is_suppressed",
     "MatrixResponses", "read_matrix", "table_conversation", "describe_table", "room_summary",
+    "room_summary_table", "group_summary_table", "comments_table", "table_guides_html",
     "radar_chart", "table_radar", "likert_chart", "matrix_heatmap",
     "append_rows", "new_session_path", "on_temporary_server", "download_link",
     "SelfAssessment", "WorkshopView", "self_assessment", "workshop_view",

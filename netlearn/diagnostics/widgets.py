@@ -31,8 +31,9 @@ from matplotlib.figure import Figure
 from ..drawing import figure_png, figure_png_in_frame, picture_html
 from ..errors import DataError
 from .instruments import Instrument, load_instrument
-from .matrix import describe_table, read_matrix, room_summary, table_conversation
+from .matrix import read_matrix, room_summary, table_conversation
 from .plots import likert_chart, matrix_heatmap, radar_chart
+from .readable import comments_table, group_summary_table, room_summary_table, table_guides_html
 from .responses import read_responses
 from .saving import DEFAULT_FOLDER, append_rows, download_link, new_session_path, on_temporary_server
 from .scoring import DEFAULT_THRESHOLD, free_text, group_summary, item_distribution
@@ -180,7 +181,8 @@ class SelfAssessment:
             control.observe(self._changed, names="value")
         self.folder_box = w.Text(value=str(folder), description="Save to folder", style=wide)
         self.save_button = w.Button(description="Save my answers", button_style="primary", icon="save",
-                                    tooltip="Adds your answers to your own file in the folder above")
+                                    tooltip="Adds your answers to your own file in the folder above",
+                                    layout=w.Layout(width="auto"))
         self.save_button.on_click(lambda _button: self._save_clicked())
         self.status = w.HTML(_STATUS.format("Not saved yet."))
         self.summary_html = w.HTML()
@@ -399,7 +401,8 @@ class WorkshopView:
         is_path = isinstance(source, (str, Path))
         self.path_box = w.Text(value=str(source) if is_path else DEFAULT_FOLDER, description="Answers (file or folder)",
                                style={"description_width": "initial"}, layout=w.Layout(width="70%"))
-        self.load_button = w.Button(description="Load the room's answers", icon="refresh")
+        self.load_button = w.Button(description="Load the room's answers", icon="refresh",
+                                    layout=w.Layout(width="auto"))
         self.load_button.on_click(lambda _button: self.load())
         self.status = w.HTML(_STATUS.format("Nothing loaded yet."))
         self.output = w.Output()
@@ -464,8 +467,8 @@ class WorkshopView:
         if matrix.superseded:
             text += f" {matrix.superseded} earlier saved answer(s) were replaced by the same member's later ones."
         self.summary_text = text
-        guides = "".join(f"<pre>{html.escape(describe_table(self.conversation, t))}</pre>" for t in matrix.tables)
-        return [self.summary, self.figure, guides]
+        return [room_summary_table(self.summary, caption="Room summary"), self.figure,
+                table_guides_html(self.conversation, matrix.tables)]
 
     def _load_survey(self, source):
         responses = read_responses(source, self.instrument, keep="last")
@@ -484,7 +487,10 @@ class WorkshopView:
             text += f" Suppressed (fewer than {self.threshold} respondents, or protecting a smaller group): " \
                     + ", ".join(suppressed) + "."
         self.summary_text = text
-        return [self.summary, self.figure, self.comments]
+        shown = [group_summary_table(self.summary, self.instrument, caption="Summary by group"), self.figure]
+        if len(self.comments):
+            shown.append(comments_table(self.comments, caption="What people wrote (in a shuffled order)"))
+        return shown
 
 
 def workshop_view(instrument, source=DEFAULT_FOLDER, **options):
