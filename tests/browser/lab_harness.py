@@ -14,6 +14,10 @@ What is here:
 * :func:`run_notebook_in_lab` opens a notebook in a Playwright page, runs all
   of its cells through the Run menu, waits for every code cell to finish and
   fails if any cell printed a traceback.
+* :func:`expect_picture` checks that a widget (or any part of the page) shows a
+  picture, an ``<img>`` that loaded at a real size, not just text;
+  :func:`expect_drawings` checks that every cell of the notebook that draws
+  (by the rule in ``tests/learner_view.py``) shows one.
 """
 
 from __future__ import annotations
@@ -212,10 +216,12 @@ class JupyterLabServer:
             JUPYTER_CONFIG_DIR=str(self.workdir / "config"),
             JUPYTER_PLATFORM_DIRS="1",
             IPYTHONDIR=str(self.workdir / "ipython"),
-            MPLBACKEND="Agg",
         )
         # A token in the environment would override ours.
         env.pop("JUPYTER_TOKEN", None)
+        # Kernels must draw as a learner's do, with matplotlib's inline backend: a backend named
+        # here (such as Agg) would replace it and no figure would reach the page.
+        env.pop("MPLBACKEND", None)
         return env
 
     def _command(self, settings_dir):
@@ -380,6 +386,7 @@ class NotebookRun:
     prompts: list
     stderr_texts: list
     seconds: float
+    path: Path | None = None
 
 
 def count_code_cells(path):
@@ -529,4 +536,112 @@ def run_notebook_in_lab(page, server, name, timeout_s=45.0):
         prompts=after["prompts"],
         stderr_texts=stderr_texts,
         seconds=time.monotonic() - started,
+        path=server.root_dir / name,
     )
+
+
+# --- pictures ---------------------------------------------------------------------------------
+
+#: A picture narrower or shorter than this, in pixels of the image itself, does not count.
+MIN_PICTURE_PX = 100
+
+# Every <img> under the given elements: its natural (file) size, its size on the page, whether it
+# finished loading and its alternative text.
+_PICTURES_JS = """(roots) => roots.flatMap(root => [...root.querySelectorAll('img')]).map(img => ({
+    natural: [img.naturalWidth, img.naturalHeight],
+    shown: [img.offsetWidth, img.offsetHeight],
+    complete: img.complete,
+    alt: img.alt || '',
+}))"""
+
+
+def pictures(scope):
+    """The pictures under ``scope`` (a Playwright Locator), as dicts with ``natural`` and ``shown`` sizes."""
+    return scope.evaluate_all(_PICTURES_JS)
+
+
+def is_real_picture(picture, minimum=MIN_PICTURE_PX):
+    """A picture counts when it loaded, is at least ``minimum`` pixels each way and takes room on the page."""
+    width, height = picture["natural"]
+    return (picture["complete"] and width >= minimum and height >= minimum
+            and picture["shown"][0] > 0 and picture["shown"][1] > 0)
+
+
+def expect_picture(scope, what, timeout_s=20.0, minimum=MIN_PICTURE_PX):
+    """Wait until ``scope`` shows a picture of at least ``minimum`` x ``minimum`` pixels; fail otherwise.
+
+    Parameters
+    ----------
+    scope : playwright.sync_api.Locator
+        Where to look, such as a widget's outermost element or a cell's output area.
+    what : str
+        Says in the failure message what should have been drawn, e.g.
+        ``"the role explorer after choosing Energizer"``.
+
+    Returns
+    -------
+    dict
+        The first picture that counts (its ``natural`` size, ``shown`` size and ``alt`` text).
+
+    A widget redraws by replacing its picture, so this polls until a loaded picture is there.
+    """
+    deadline = time.monotonic() + timeout_s
+    found = []
+    while True:
+        found = pictures(scope)
+        good = [picture for picture in found if is_real_picture(picture, minimum)]
+        if good:
+            return good[0]
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    if found:
+        seen = "; ".join(f"{p['natural'][0]}x{p['natural'][1]} px, loaded={p['complete']}, "
+                         f"shown at {p['shown'][0]}x{p['shown'][1]}" for p in found)
+        detail = f"the only pictures there are: {seen}"
+    elif scope.count():
+        text = " ".join(" ".join(scope.all_inner_texts()).split())
+        figure = _learner_view().FIGURE_REPR.search(text)
+        detail = (f"the figure is shown as text: {figure.group(0)!r}" if figure
+                  else f"there is no picture, only text: {text[:300]!r}")
+    else:
+        detail = "nothing on the page matches"
+    raise AssertionError(f"{what}: no picture of at least {minimum}x{minimum} px after {timeout_s:.0f} s; {detail}")
+
+
+def _learner_view():
+    tests_dir = str(Path(__file__).resolve().parents[1])
+    if tests_dir not in sys.path:
+        sys.path.insert(0, tests_dir)
+    import learner_view
+
+    return learner_view
+
+
+def drawing_cells(path):
+    """``[(code_index, first_line), ...]`` for the code cells of a notebook file that draw."""
+    learner_view = _learner_view()
+    notebook = json.loads(Path(path).read_text(encoding="utf-8"))
+    code_cells = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    return [(index, learner_view.cell_label(index, cell)) for index, cell in enumerate(code_cells)
+            if learner_view.cell_draws(cell)]
+
+
+def expect_drawings(run):
+    """Check that every code cell of the notebook ``run`` ran that draws shows a picture on the page.
+
+    Which cells draw is decided by ``learner_view.cell_draws`` (tagged ``draws``, or calls a
+    drawing function), the same rule the notebook test in ``tests/test_learner_view.py`` uses.
+    Returns the number of drawing cells checked.
+    """
+    cells = drawing_cells(run.path)
+    code_cells = run.page.locator(".jp-Notebook .jp-CodeCell")
+    failures = []
+    for index, label in cells:
+        try:
+            expect_picture(code_cells.nth(index).locator(".jp-Cell-outputArea"),
+                           f"{run.name}, {label}", timeout_s=5.0)
+        except AssertionError as error:
+            failures.append(str(error))
+    assert not failures, "\n".join(failures)
+    return len(cells)

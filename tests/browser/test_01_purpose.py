@@ -62,3 +62,6 @@ def test_purpose_checker_and_agreement_explorer(run_notebook_in_lab):
     expect(agreement).to_contain_text("Region: North, 28 members: W = 0.64")
     agreement.scroll_into_view_if_needed()
     lab_harness.save_screenshot(page, "01_purpose-agreement-north")
+
+    # The notebook's chart of agreement by region is a picture, not a line of text.
+    assert lab_harness.expect_drawings(run) == 1

@@ -33,6 +33,7 @@ def test_role_explorer_follows_role_and_network(run_notebook_in_lab):
     expect(picture).to_have_attribute("alt", re.compile(r"^Brokers in the improvement community \(knows\)"))
     expect(holders).to_contain_text("Brokers: 12 members hold it")
     expect(holders).to_contain_text("Tom Campbell")
+    lab_harness.expect_picture(explorer, "the role explorer as the notebook opens it (brokers)")
     _show_top_of(explorer)
     lab_harness.save_screenshot(page, "02_know_your_network-brokers")
 
@@ -44,6 +45,7 @@ def test_role_explorer_follows_role_and_network(run_notebook_in_lab):
     expect(holders).to_contain_text("positive energy received")
     expect(explorer.locator(".netlearn-role-rule")).to_contain_text("Rule used here: positive energy received")
     expect(explorer.locator(".netlearn-figure-summary")).to_contain_text("highlighted: Jack Wright")
+    lab_harness.expect_picture(explorer, "the role explorer after choosing Energizer")
     _show_top_of(explorer)
     lab_harness.save_screenshot(page, "02_know_your_network-energizers")
 
@@ -53,5 +55,9 @@ def test_role_explorer_follows_role_and_network(run_notebook_in_lab):
     expect(role.locator("option")).to_have_count(4)
     expect(role.locator("option", has_text="Energizer")).to_have_count(0)
     expect(holders).to_contain_text("Brokers: 4 members hold it")
+    lab_harness.expect_picture(explorer, "the role explorer after choosing the karate club")
     _show_top_of(explorer)
     lab_harness.save_screenshot(page, "02_know_your_network-karate")
+
+    # The drawings of the notebook itself (the kite and the Florentine families) are pictures too.
+    assert lab_harness.expect_drawings(run) == 2

@@ -36,6 +36,7 @@ def test_removal_explorer_responds_in_the_browser(run_notebook_in_lab):
     expect(table.locator("tr", has_text="average reachability")).to_contain_text("0.53")
     expect(picture).to_be_visible()
     expect(caption).to_contain_text("Tom Campbell (q062) stepped away (grey crosses)")
+    lab_harness.expect_picture(explorer, "the removal explorer as the notebook opens it")
     explorer.scroll_into_view_if_needed()
     lab_harness.save_screenshot(page, "03_distributed_leadership-advice-without-lead")
 
@@ -44,8 +45,9 @@ def test_removal_explorer_responds_in_the_browser(run_notebook_in_lab):
     first_picture = picture.get_attribute("src")
     relation.select_option("knows")
     expect(status).to_contain_text("knows: Without Tom Campbell (q062): nobody cut off")
-    expect(status).to_contain_text("reachability from 1.00 to 1.00")
+    expect(status).to_contain_text("reachability unchanged (1.00)")
     expect(picture).not_to_have_attribute("src", first_picture)
+    lab_harness.expect_picture(explorer, "the removal explorer after choosing knows")
 
     # Take out the most central person left: the page names them.
     knows = netlearn.load_dataset("q_community").graph("knows")
@@ -54,6 +56,7 @@ def test_removal_explorer_responds_in_the_browser(run_notebook_in_lab):
     explorer.get_by_role("button", name="Also take out the most central person left").click()
     expect(status).to_contain_text(f"Without Tom Campbell (q062) and {name} ({expected})")
     expect(explorer.locator("select[multiple] option:checked")).to_have_count(2)
+    lab_harness.expect_picture(explorer, "the removal explorer after taking out the most central person left")
     explorer.scroll_into_view_if_needed()
     lab_harness.save_screenshot(page, "03_distributed_leadership-knows-two-removed")
 
@@ -62,3 +65,7 @@ def test_removal_explorer_responds_in_the_browser(run_notebook_in_lab):
     expect(status).to_contain_text("Everyone is present")
     expect(table.locator("tr", has_text="members taking part")).to_contain_text("150")
     expect(caption).to_contain_text("nobody stepped away")
+    lab_harness.expect_picture(explorer, "the removal explorer after Restore everyone")
+
+    # The notebook's own drawing of whom members name as leaders is a picture too.
+    assert lab_harness.expect_drawings(run) == 1

@@ -29,6 +29,7 @@ def test_viewpoints_explorer_responds_in_the_browser(run_notebook_in_lab):
     number_row = table.locator("tr", has_text="patients, carers or citizens (number)")
 
     expect(status).to_contain_text("As the network is now: 8 of 150 members (5%)")
+    lab_harness.expect_picture(explorer, "the viewpoints explorer as the notebook opens it")
     explorer.scroll_into_view_if_needed()
     lab_harness.save_screenshot(page, "04_conflict_and_viewpoints-start")
 
@@ -50,6 +51,7 @@ def test_viewpoints_explorer_responds_in_the_browser(run_notebook_in_lab):
     # The list: new members become a mix of patients, carers and citizens.
     explorer.locator("select").first.select_option("a mix of patients, carers and citizens")
     expect(caption).to_contain_text("carer 2 -> 3")
+    lab_harness.expect_picture(explorer, "the viewpoints explorer after adding two members and choosing a mix")
     explorer.scroll_into_view_if_needed()
     lab_harness.save_screenshot(page, "04_conflict_and_viewpoints-two-added")
 
@@ -57,3 +59,7 @@ def test_viewpoints_explorer_responds_in_the_browser(run_notebook_in_lab):
     explorer.get_by_role("button", name="Start again").click()
     expect(status).to_contain_text("As the network is now")
     expect(number_row.locator("td").last).to_have_text("0")
+    lab_harness.expect_picture(explorer, "the viewpoints explorer after Start again")
+
+    # The notebook's two drawings of the karate club are pictures too.
+    assert lab_harness.expect_drawings(run) == 2

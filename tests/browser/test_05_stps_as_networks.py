@@ -32,6 +32,7 @@ def test_workstream_explorer_shows_the_chosen_workstream(run_notebook_in_lab):
                                    "17 organisations")
     picture = explorer.locator("img")
     expect(picture).to_be_visible()
+    lab_harness.expect_picture(explorer, "the workstream explorer as the notebook opens it")
     first_picture = picture.get_attribute("src")
     lab_harness.save_screenshot(page, "05_stps_as_networks-before-choice")
 
@@ -46,6 +47,7 @@ def test_workstream_explorer_shows_the_chosen_workstream(run_notebook_in_lab):
     expect(explorer).to_contain_text("Organisations involved (10)")
     expect(explorer).to_contain_text("Primary care: organisations involved are ringed")
     expect(picture).not_to_have_attribute("src", first_picture)
+    lab_harness.expect_picture(explorer, "the workstream explorer after choosing primary care")
 
     # From the keyboard: JupyterLab keeps the arrow keys for moving between cells, so the widget has
     # Previous and Next buttons; the workstream above primary care in the list is prevention.
@@ -58,5 +60,9 @@ def test_workstream_explorer_shows_the_chosen_workstream(run_notebook_in_lab):
     expect(status).to_contain_text("Mental health and learning disabilities: 27 people from 9")
     expect(gaps).to_contain_text("There are no patients and no carers and no citizens.")
     expect(explorer).to_contain_text("Mental health and learning disabilities: organisations involved are ringed")
+    lab_harness.expect_picture(explorer, "the workstream explorer after choosing mental health")
     explorer.evaluate("element => element.scrollIntoView({block: 'start'})")
     lab_harness.save_screenshot(page, "05_stps_as_networks-after-choice")
+
+    # The notebook's drawing of the partnership's organisations is a picture too.
+    assert lab_harness.expect_drawings(run) == 1

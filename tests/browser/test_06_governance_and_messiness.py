@@ -59,3 +59,6 @@ def test_governance_explorer_reranks_the_forms(run_notebook_in_lab):
     explorer.get_by_role("button", name="Reset to the data").click()
     expect(participants).to_have_value("17")
     expect(heading).to_have_text("Most likely fit: network administrative organisation")
+
+    # The notebook's drawing of the advice ties is a picture, not a line of text.
+    assert lab_harness.expect_drawings(run) == 1

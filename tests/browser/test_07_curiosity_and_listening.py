@@ -58,5 +58,10 @@ def test_listening_coach_responds_in_the_browser(run_notebook_in_lab):
     answer = page.get_by_label("Answer 9", exact=True)
     answer.select_option(label=f"2 - {label}")
     expect(page.get_by_text(re.compile(r"Stress tolerance: 6\.0 \(1 of 4 answered\)"))).to_be_visible()
+    form = lab_harness.widget_outputs(page).filter(has=page.get_by_label("Answer 9", exact=True))
+    lab_harness.expect_picture(form, "the curiosity form's chart after answering statement 9")
     answer.scroll_into_view_if_needed()
     lab_harness.save_screenshot(page, "07_curiosity_and_listening-curiosity-form")
+
+    # The notebook's radar chart of the group means is a picture too.
+    assert lab_harness.expect_drawings(run) == 1

@@ -32,6 +32,8 @@ def test_matrix_self_assessment_and_workshop_view(run_notebook_in_lab):
     summary = page.get_by_text(re.compile(r"2 of 8 dimensions scored\."))
     expect(summary).to_contain_text("Lowest now: Impact (level 1); highest: Shared purpose (level 2).")
     expect(summary).to_contain_text("Largest gap to your target: Shared purpose (+2).")
+    form = lab_harness.widget_outputs(page).filter(has=page.get_by_label("Shared purpose: now"))
+    lab_harness.expect_picture(form, "the self-assessment's radar chart after choosing three levels")
     now.scroll_into_view_if_needed()
     lab_harness.save_screenshot(page, "08_diagnostics-self-assessment")
 
@@ -39,5 +41,10 @@ def test_matrix_self_assessment_and_workshop_view(run_notebook_in_lab):
     status = page.get_by_text(re.compile(r"^5 tables, 30 members\. Room summary"))
     expect(status).to_be_visible()
     expect(status).to_contain_text("8 of 8 dimensions shown")
+    workshop = lab_harness.widget_outputs(page).filter(has_text="5 tables, 30 members")
+    lab_harness.expect_picture(workshop, "the workshop view's heatmap of the room")
     status.scroll_into_view_if_needed()
     lab_harness.save_screenshot(page, "08_diagnostics-workshop-view")
+
+    # The notebook's radar, heatmap and Likert chart are pictures, not lines of text.
+    assert lab_harness.expect_drawings(run) == 3

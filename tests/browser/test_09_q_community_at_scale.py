@@ -34,6 +34,7 @@ def test_helper_finder_answers_a_new_member_and_topic(run_notebook_in_lab):
         "Members who can help Fiona Shah with measurement for improvement, nearest first")
     expect(status).to_contain_text("can help with measurement for improvement")
     expect(finder.locator("img")).to_be_visible()
+    lab_harness.expect_picture(finder, "the helper finder as the notebook opens it")
     expect(finder).to_contain_text("Who could help Fiona Shah with measurement for improvement: ")
     before = table.inner_text()
     show_controls(finder)
@@ -56,6 +57,7 @@ def test_helper_finder_answers_a_new_member_and_topic(run_notebook_in_lab):
     expect(status).to_contain_text("can help with finding funding")
     # The drawing's one-line summary comes last, so the picture has been redrawn once it changes.
     expect(finder).to_contain_text("Who could help Zoe Bailey with finding funding: ")
+    lab_harness.expect_picture(finder, "the helper finder after choosing Zoe Bailey and finding funding")
     show_controls(finder)
     lab_harness.save_screenshot(page, "q_community_at_scale-zoe-finding-funding")
 
@@ -64,3 +66,4 @@ def test_helper_finder_answers_a_new_member_and_topic(run_notebook_in_lab):
     reach.select_option(label="people they already know")
     expect(status).to_contain_text("none is among the people Zoe Bailey already knows")
     expect(finder.locator(".netlearn-helpers")).to_contain_text("Nobody to show within this reach.")
+    lab_harness.expect_picture(finder, "the helper finder after choosing people they already know")

@@ -35,6 +35,7 @@ def test_own_network_notebook_runs_and_section_explorer_responds(run_notebook_in
     explorer.scroll_into_view_if_needed()
     expect(explorer).to_contain_text("1. Overview")
     expect(explorer).to_contain_text("Relation: knows")
+    lab_harness.expect_picture(explorer, "the section explorer's overview (the network drawing)")
     lab_harness.save_screenshot(page, "own_network-overview")
 
     # Choosing another section changes what is shown.
@@ -49,6 +50,7 @@ def test_own_network_notebook_runs_and_section_explorer_responds(run_notebook_in
     explorer.get_by_role("button", name="Diversity and silos", exact=True).click()
     expect(explorer).to_contain_text("4. Diversity and silos")
     expect(explorer).to_contain_text("suppressed (fewer than 5)")
+    lab_harness.expect_picture(explorer, "the section explorer after choosing Diversity and silos")
 
     # Names appear only when asked for.
     explorer.get_by_role("button", name="Roles", exact=True).click()
