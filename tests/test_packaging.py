@@ -24,10 +24,12 @@ import netlearn
 import netlearn.diagnostics
 from netlearn import course, loaders
 from netlearn.errors import DataError
+from netlearn.references import references
 
 ROOT = Path(__file__).resolve().parents[1]
 #: What a wheel is built from: everything else in the repository stays out of it.
-BUILD_INPUTS = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE", "netlearn", "datasets")
+BUILD_INPUTS = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE", "netlearn", "datasets",
+                "docs/references.bib")
 
 CHECK_INSTALLED = """
     import importlib.metadata, json, sys
@@ -36,6 +38,7 @@ CHECK_INSTALLED = """
     from netlearn import course, datasets_folder, list_datasets, load_dataset
     from netlearn.diagnostics import instruments_folder, list_instruments, load_instrument
     from netlearn.listening import load_examples
+    from netlearn.references import references
     from netlearn.widgets.own_network import templates_folder
 
     kite = load_dataset("krackhardt_kite")
@@ -52,6 +55,7 @@ CHECK_INSTALLED = """
         "instruments listed": len(list_instruments()),
         "templates": sorted(p.name for p in templates_folder().glob("*.csv")),
         "replies": len(load_examples()),
+        "references": len(references()),
         "course statuses": sorted(set(table["status"])),
         "course caption": course.course_map_html().split("</caption>")[0],
         "requires": sorted(r.split(">")[0] for r in importlib.metadata.requires("netlearn") if "extra" not in r),
@@ -74,6 +78,7 @@ def test_the_wheel_installed_elsewhere_carries_the_data_and_loads_it(tmp_path):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "_data"))
         else:
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, source / name)
 
     # Build, offline, with this environment's setuptools.
@@ -120,6 +125,7 @@ def test_the_wheel_installed_elsewhere_carries_the_data_and_loads_it(tmp_path):
     assert found["instruments listed"] == len(netlearn.diagnostics.list_instruments()) > 0
     assert {"members.csv", "ties.csv", "relations.csv"} <= set(found["templates"])
     assert found["replies"] > 0
+    assert found["references"] == len(references()) > 40       # the reference list travels with the wheel
     # No notebooks come with a wheel: the course map says so instead of calling every episode unwritten.
     assert found["course statuses"] == [course.NOT_HERE]
     assert "notebooks are not beside this copy of netlearn" in found["course caption"]
