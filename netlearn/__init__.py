@@ -6,7 +6,7 @@ Loading data
     :func:`list_datasets`, :func:`load_dataset`, :func:`read_network`, :class:`Network`
 Measures, one module per family
     :mod:`netlearn.roles` (brokers, central connectors, energizers, brokerage, talent spotting),
-    :mod:`netlearn.leadership` (centralization, shared leadership, reliance on formal leaders,
+    :mod:`netlearn.leadership` (centralisation, shared leadership, reliance on formal leaders,
     what-if, reciprocity), :mod:`netlearn.diversity`, :mod:`netlearn.agreement`,
     :mod:`netlearn.governance`, :mod:`netlearn.multiorg`, :mod:`netlearn.partnership`,
     :mod:`netlearn.purpose`, :mod:`netlearn.membership`, :mod:`netlearn.matching`,

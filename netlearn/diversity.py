@@ -317,8 +317,9 @@ def ei_index(G, attribute, *, weight=None, missing="error"):
     bonds, but learning may not travel); values near +1 mean ties mostly cross boundaries. The
     value also depends on group sizes: when one group is much larger than the others, most of
     its members' possible partners are inside it, so a negative value is expected even if
-    people chose partners regardless of group. Krackhardt & Stern found that organisations whose
-    informal ties crossed departments coped better with a crisis.
+    people chose partners regardless of group. In an experimental simulation (not a field
+    study), Krackhardt & Stern found that simulated organisations whose informal ties crossed
+    departments coped better with a crisis.
 
     Reference: Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational
     crises: an experimental simulation. *Social Psychology Quarterly*, 51(2), 123-140.
@@ -547,7 +548,9 @@ def voices_present(G_or_members, attribute="stakeholder", voices=("patient", "ca
     voices : sequence of str
         The values that count as the voices you want present (matched ignoring case).
     target : float
-        The share aimed for, between 0 and 1 (default 0.2, one member in five).
+        The share aimed for, between 0 and 1. The default, 0.2 (one member in five), is the
+        course's own choice for its examples, not a published standard: agree your own target
+        with your partners.
     kind : str or None
         With a Network or members table that has a ``kind`` column (people and organisations in
         one table), only members of this kind are counted (default ``"person"``, when there are

@@ -4,8 +4,8 @@ Network *management* runs through the formal structure: a chair, a programme lea
 steering group. Network *leadership* is spread through the ties people choose for themselves.
 These measures ask how far a network depends on a few people:
 
-* :func:`centralization` - Freeman's (1979) centralization: how close the network is to a star.
-* :func:`shared_leadership` - density and in-degree centralization of a leadership network
+* :func:`centralization` - Freeman's (1979) centralisation: how close the network is to a star.
+* :func:`shared_leadership` - density and in-degree centralisation of a leadership network
   (Carson, Tesluk & Marrone 2007; Mehra et al. 2006).
 * :func:`reliance_on_formal_leaders` - the course's own measure of how much of the network's
   connectivity runs through its formal leaders.
@@ -40,7 +40,7 @@ MEASURES = ("degree", "betweenness", "closeness")
 
 
 def centralization(G, measure="degree", *, mode=None, backend="auto"):
-    """Freeman's centralization: how far the network is from having everyone equally central.
+    """Freeman's centralisation: how far the network is from having everyone equally central.
 
     Take each member's centrality score, find the highest, and add up how far every member falls
     short of it. Divide by the largest that sum can be for a network of the same size, which is
@@ -85,12 +85,12 @@ def centralization(G, measure="degree", *, mode=None, backend="auto"):
     largest possible sum is 0 there (no star can form), so there is nothing to divide by. A network
     with members but no ties gives 0 (everyone equally central).
 
-    Closeness centralization needs every member to reach every other, so it raises an error for
+    Closeness centralisation needs every member to reach every other, so it raises an error for
     a network in pieces (compute it on the largest component instead). For a directed network it
     treats ties as undirected: with directions, a star is not even connected, and no maximum is
     agreed in the literature.
 
-    For a network leader, high centralization means the network hangs on one or two people:
+    For a network leader, high centralisation means the network hangs on one or two people:
     efficient for quick decisions, fragile if they leave, and a sign that leadership is not
     (yet) distributed.
 
@@ -140,11 +140,11 @@ def _centralization_scores(G, measure, mode, backend="auto"):
         tmax = (n - 1) ** 2 * (n - 2) if directed else (n - 1) ** 2 * (n - 2) / 2
         return list(raw.values()), tmax
     if mode not in (None, "all"):
-        raise MeasureError("Closeness centralization ignores tie directions (mode='all'): with directions a "
+        raise MeasureError("Closeness centralisation ignores tie directions (mode='all'): with directions a "
                            "star is not connected, so there is no agreed maximum to divide by.")
     H = G.to_undirected(as_view=True) if directed else G
     if not nx.is_connected(H):
-        raise MeasureError("Closeness centralization needs a connected network (everyone reachable), but this "
+        raise MeasureError("Closeness centralisation needs a connected network (everyone reachable), but this "
                            f"one is in {nx.number_connected_components(H)} pieces. Use the largest piece: "
                            "G.subgraph(max(nx.connected_components(G), key=len)).")
     scores = nx.closeness_centrality(H)
@@ -159,7 +159,7 @@ class SharedLeadership(NamedTuple):
 
     #: Nominations made divided by nominations possible, n(n-1) (with weights: sum of ratings).
     density: float
-    #: Freeman in-degree centralization of the nominations (1: all name one person).
+    #: Freeman in-degree centralisation of the nominations (1: all name one person).
     in_degree_centralization: float
     #: Number of members.
     members: int
@@ -177,7 +177,7 @@ class SharedLeadership(NamedTuple):
         else:
             focus = "so leadership is widely shared"
         return (f"{self.members} members made {self.nominations:,} leadership nominations, "
-                f"{self.nominations / possible:.1%} of the {possible:,} possible. Centralization is "
+                f"{self.nominations / possible:.1%} of the {possible:,} possible. Centralisation is "
                 f"{c:.2f} (1 would mean everyone names the same person), {focus}.")
 
     def analyst_detail(self):
@@ -189,17 +189,17 @@ class SharedLeadership(NamedTuple):
 
 
 def shared_leadership(G, weight=None):
-    """How widely leadership is shared: density and in-degree centralization of leadership ties.
+    """How widely leadership is shared: density and in-degree centralisation of leadership ties.
 
     In a leadership network a tie ``a -> b`` means *a looks to b for leadership*. Its **density**
     - the nominations made divided by the ``n(n-1)`` that are possible - is Carson, Tesluk &
     Marrone's (2007) measure of shared leadership: the more people are seen as leaders by more
     colleagues, the more leadership is shared. Density alone cannot tell a network where one
     person is named by everybody from one where many are named by a few, so the in-degree
-    **centralization** (Freeman 1979; see :func:`centralization`) is reported beside it. Mehra,
-    Smith, Dixon & Robertson (2006) found that this structure matters for performance: teams
-    whose several leaders recognised each other did better than teams led by one person or by
-    leaders who did not.
+    **centralisation** (Freeman 1979; see :func:`centralization`) is reported beside it. Mehra,
+    Smith, Dixon & Robertson (2006) found that distributed leadership as such was not
+    significantly related to team performance, while the way the leaders' ties were arranged
+    did matter: density alone is not the whole story.
 
     Parameters
     ----------
@@ -228,7 +228,7 @@ def shared_leadership(G, weight=None):
 
     Notes
     -----
-    For a network leader, low density with high centralization describes leadership held by
+    For a network leader, low density with high centralisation describes leadership held by
     one person; high density with low centralization describes leadership that many members
     exercise for each other - the aim of a network that leads rather than is managed.
 
@@ -450,7 +450,7 @@ def what_if_removed(G, members):
           (Latora & Marchiori 2001), for directed ones the same formula with directed distances;
         * ``degree centralization`` - see :func:`centralization` (in-degree in a directed network).
 
-        Reachability and efficiency are ``None`` for fewer than 2 members, centralization for
+        Reachability and efficiency are ``None`` for fewer than 2 members, centralisation for
         fewer than 3: they are not defined there.
 
     Examples

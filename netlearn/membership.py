@@ -136,7 +136,7 @@ def add_members(G, count, *, attributes=None, group="region", links=1, also_labe
     count : int
         How many members to add (0 returns a plain copy).
     attributes : dict or list of dicts, optional
-        The new members' attributes, e.g. ``{"sector": "patient/carer/citizen", "stakeholder":
+        The new members' attributes, e.g. ``{"sector": "lay member", "stakeholder":
         "patient"}``. A list is used in turn: member ``k`` gets item ``k`` modulo its length.
         Without ``name``, each new member is named "New member 1", "New member 2"...
     group : str, optional

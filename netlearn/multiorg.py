@@ -51,9 +51,10 @@ STP_SECTORS = {
     "mental health": ("mental health",),
     "primary care": ("primary care", "general practice", "gp", "pcn"),
     "voluntary sector": ("voluntary", "vcse", "vcs", "third sector", "charity"),
-    "Healthwatch / patients and public": ("healthwatch", "patient", "patients", "carer", "carers",
-                                          "citizen", "citizens"),
+    "Healthwatch": ("healthwatch",),
 }
+# Patients, carers and citizens are not a sector: they take part in their own right, and their
+# voice is recorded in ``stakeholder`` and counted by :func:`netlearn.diversity.voices_present`.
 
 _CHOICES = ("error", "ignore")
 
@@ -413,8 +414,9 @@ def missing_sectors(net, expected=None, *, attribute="sector", thin_share=0.05):
         other kinds ignored), or without one (every member counted as a person).
     expected : list or dict, optional
         The sectors you expect. Default :data:`STP_SECTORS`: local authority, commissioner, acute,
-        community, mental health, primary care, voluntary sector, and Healthwatch / patients and
-        public - the partners an STP would usually bring together. A list uses each name as its
+        community, mental health, primary care, voluntary sector and Healthwatch - the partners an
+        STP would usually bring together. Patients, carers and citizens are not a sector; check
+        their voices with :func:`netlearn.diversity.voices_present`. A list uses each name as its
         own word; a dict maps each sector to the words that recognise it.
     attribute : str
         The members' column naming their sector (default ``"sector"``).

@@ -257,7 +257,8 @@ FIELDS = {
             "name": ("string", "Invented name (a random first name and surname)."),
             "group": ("string", "Region, repeated under the name that group-based measures look for."),
             "sector": ("string", "Where the member works: acute, primary care, mental health, community, local "
-                                 "authority, voluntary, academic, or patient/carer/citizen."),
+                                 "authority, voluntary or academic; 'lay member' for patients, carers and "
+                                 "citizens, who take part in their own right (their voice is in stakeholder)."),
             "stakeholder": ("string", "The perspective the member brings: clinician, manager, improvement "
                                       "specialist, researcher, patient, carer or citizen."),
             "formal_leader": ("boolean", "yes for the community lead (the only formal role); no otherwise."),
@@ -501,7 +502,7 @@ def listening_resource():
     data = path.read_bytes()
     return {
         "name": "listening-example_replies",
-        "title": "Example replies to a peer's problem, labelled listens / advises / mixed",
+        "title": "Example replies to a peer's problem, labelled listens / advises / mixed, with a held-out part",
         "path": "listening/example_replies.csv", "dataset": "listening",
         "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
         "bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
@@ -510,6 +511,11 @@ def listening_resource():
             {"name": "reply", "type": "string", "description": "A reply to a peer's problem, written for the course."},
             {"name": "label", "type": "string", "description": "How a person judged it: listens, advises or mixed.",
              "constraints": {"enum": ["listens", "advises", "mixed"]}},
+            {"name": "form", "type": "string",
+             "description": "The move or moves the reply makes, in order, joined by ' + ' (see the data card)."},
+            {"name": "split", "type": "string",
+             "description": "rules: used when the coach's rules were written; held_out: kept out of rule-writing.",
+             "constraints": {"enum": ["rules", "held_out"]}},
             {"name": "note", "type": "string", "description": "Why it got that label."},
         ], "missingValues": [""], "primaryKey": ["reply"]},
     }

@@ -110,7 +110,7 @@ def test_shared_leadership_star_in_words():
     G = nx.DiGraph([("bo", "ann"), ("cy", "ann"), ("dev", "ann"), ("eve", "ann")])
     result = shared_leadership(G)
     text, page = _assert_readable(result)
-    assert text == ("5 members made 4 leadership nominations, 20.0% of the 20 possible. Centralization is 1.00 "
+    assert text == ("5 members made 4 leadership nominations, 20.0% of the 20 possible. Centralisation is 1.00 "
                     "(1 would mean everyone names the same person), so leadership is held by one person or a "
                     "very few.")
     assert "0.200" in page and "<details" in page

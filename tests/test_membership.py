@@ -186,7 +186,7 @@ def test_removing_more_than_there_are_is_explained():
 
 def test_compare_membership_by_hand():
     G = two_regions()
-    H = add_members(G, 1, attributes={"stakeholder": "patient", "sector": "patient/carer/citizen"}, links=2, seed=0)
+    H = add_members(G, 1, attributes={"stakeholder": "patient", "sector": "lay member"}, links=2, seed=0)
     table = compare_membership(G, H)
     assert list(table.columns) == ["before", "after", "change"]
     # Before: ties a-b, c-d inside regions, b-c across: (1 - 2) / 3. After: one of the two new ties is
@@ -222,7 +222,7 @@ def test_q_community_reaches_the_voices_target_exactly_when_voices_present_says(
     net = netlearn.load_dataset("q_community")
     G = net.graph("knows")
     needed = netlearn.diversity.voices_present(net).needed
-    attributes = {"sector": "patient/carer/citizen", "stakeholder": "patient"}
+    attributes = {"sector": "lay member", "stakeholder": "patient"}
     enough = compare_membership(G, add_members(G, needed, attributes=attributes, links=1, also_label=["group"]))
     short = compare_membership(G, add_members(G, needed - 1, attributes=attributes, links=1, also_label=["group"]))
     share = "patients, carers or citizens (share of members)"
@@ -233,7 +233,7 @@ def test_q_community_reaches_the_voices_target_exactly_when_voices_present_says(
 def test_wider_links_open_regional_silos_more():
     net = netlearn.load_dataset("q_community")
     G = net.graph("knows")
-    attributes = {"sector": "patient/carer/citizen", "stakeholder": "patient"}
+    attributes = {"sector": "lay member", "stakeholder": "patient"}
     one = compare_membership(G, add_members(G, 20, attributes=attributes, links=1, also_label=["group"]))
     six = compare_membership(G, add_members(G, 20, attributes=attributes, links=6, also_label=["group"]))
     # Independent count for six links: each newcomer adds 1 tie inside their region and 5 across.

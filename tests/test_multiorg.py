@@ -163,7 +163,7 @@ def test_missing_sectors_against_the_stp_list():
     assert table.loc["local authority"].tolist() == [1, 3, 0.6, "present", "local authority"]
     assert table.loc["commissioner", ["organisations", "people", "matched"]].tolist() == [1, 1, "NHS commissioner"]
     assert table.loc["voluntary sector", ["organisations", "people", "status"]].tolist() == [1, 0, "thin"]
-    for sector in ("community", "mental health", "primary care", "Healthwatch / patients and public"):
+    for sector in ("community", "mental health", "primary care", "Healthwatch"):
         assert table.loc[sector, "status"] == "missing"
 
 

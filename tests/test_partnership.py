@@ -256,7 +256,7 @@ def test_mental_health_workstream_has_no_patient_voice(devon):
     view = workstream_view(devon, "ws_mental_health")
     assert len(view.people) == 27 and len(view.organisations) == 9
     assert view.voices.count == 0 and not view.voices.meets_target
-    assert {"primary care", "voluntary sector", "Healthwatch / patients and public"} <= set(view.missing)
+    assert {"primary care", "voluntary sector", "Healthwatch"} <= set(view.missing)
 
 
 # =========================================================================== organisation table

@@ -29,7 +29,7 @@ def test_changed_network_adds_removes_or_leaves_alone(q):
     added = changed_network(G, 3, voices=("carer",), links=2)
     new = added_members(added)
     assert len(new) == 3 and all(added.nodes[m]["stakeholder"] == "carer" for m in new)
-    assert all(added.nodes[m]["sector"] == "patient/carer/citizen" for m in new)
+    assert all(added.nodes[m]["sector"] == "lay member" for m in new)
     assert all(added.nodes[m]["group"] == added.nodes[m]["region"] for m in new)
     fewer = changed_network(G, -3)
     gone = fewer.graph["removed_members"]
@@ -59,7 +59,7 @@ def test_add_and_remove_buttons_move_one_member_at_a_time(q):
     explorer.remove_button.click()
     assert explorer.change.value == -1 and len(explorer.network) == 149
     assert explorer.result.loc[NUMBER, "after"] == 7
-    assert "With 1 of the current patient, carer and citizen members gone" in explorer.status.value
+    assert "With 1 of the patients, carers and citizens who take part now leaving" in explorer.status.value
 
 
 def test_reaching_the_target_and_the_numbers_behind_it(q):
@@ -85,7 +85,7 @@ def test_more_links_per_member_move_the_silos_more(q):
     wide = explorer.result.loc["E-I index by region", "change"]
     assert wide > narrow + 0.2
     G = q.graph("knows")
-    expected = add_members(G, 20, attributes={"sector": "patient/carer/citizen", "stakeholder": "patient"},
+    expected = add_members(G, 20, attributes={"sector": "lay member", "stakeholder": "patient"},
                            links=6, also_label=["group"], seed=2017)
     assert sorted(explorer.network.edges) == sorted(expected.edges)
 

@@ -188,7 +188,7 @@ def tie_concentration(G, top=0.1, *, weight=None, direction="in"):
     the members, the network already behaves as if a few led it. Ask about trust directly when you
     can.
 
-    Freeman's (1979) degree centralization (:func:`netlearn.leadership.centralization`) answers a
+    Freeman's (1979) degree centralisation (:func:`netlearn.leadership.centralization`) answers a
     similar question by comparing everyone with the single best-connected member; this measure
     looks at a group, so one very central member does not decide the result alone.
     """

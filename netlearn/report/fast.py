@@ -266,7 +266,7 @@ def degree_centralization(arrays, removed=()):
     keep = arrays.kept(removed)
     n = int(keep.sum())
     if n < 3:
-        raise MeasureError(f"Centralization needs at least 3 members; this network has {n}.")
+        raise MeasureError(f"Centralisation needs at least 3 members; this network has {n}.")
     a, b = _arcs(arrays, keep)
     scores = np.bincount(b, minlength=n)      # undirected: both directions are arcs, so this is the degree
     tmax = (n - 1) ** 2 if arrays.directed else (n - 1) * (n - 2)

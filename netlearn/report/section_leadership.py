@@ -1,4 +1,4 @@
-"""The report's leadership section: centralization, reliance on formal leaders, what if they stepped
+"""The report's leadership section: centralisation, reliance on formal leaders, what if they stepped
 back, and shared leadership."""
 
 from __future__ import annotations
@@ -38,9 +38,9 @@ def leadership_section(ctx, section):
         shown.append(("Betweenness centralization", format_number(between_c)))
     section.blocks.append(KeyFigures(shown))
     section.blocks.append(Paragraph(
-        "Centralization (Freeman 1979) runs from 0, when everyone is equally central, to 1, when the network is a "
-        "star with one person in the middle. Degree centralization looks at numbers of ties; betweenness "
-        "centralization at how far members depend on one person to reach each other. High values mean the network "
+        "Centralisation (Freeman 1979) runs from 0, when everyone is equally central, to 1, when the network is a "
+        "star with one person in the middle. Degree centralisation looks at numbers of ties; betweenness "
+        "centralisation at how far members depend on one person to reach each other. High values mean the network "
         "hangs on a few people: quick to coordinate, fragile if they leave."))
 
     leaders = fast.formal_leaders(G) if "formal_leader" in ctx.net.members.columns else []
@@ -119,7 +119,7 @@ def leadership_section(ctx, section):
             ]))
             section.blocks.append(Paragraph(
                 "From the 'leadership' relation (who names whom as someone who leads). More nominations spread "
-                "over many people (high density, low centralization) is what Carson, Tesluk & Marrone (2007) call "
+                "over many people (high density, low centralisation) is what Carson, Tesluk & Marrone (2007) call "
                 "shared leadership; nominations piling onto one or two people describe leadership held by few."))
 
 

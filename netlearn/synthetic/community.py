@@ -94,8 +94,8 @@ def make_community(n_members=5000, mean_degree=20, n_regions=10, seed=0):
             advice.add((u, leader))
 
     sectors = ("acute", "primary care", "mental health", "community", "local authority", "voluntary",
-               "academic", "patient/carer/citizen")
-    stakeholders = {"academic": "researcher", "patient/carer/citizen": None}
+               "academic", "lay member")
+    stakeholders = {"academic": "researcher", "lay member": None}
     members = {"id": ids, "group": [], "sector": [], "stakeholder": [], "formal_leader": [], "region": [],
                "years_in_community": []}
     for k in range(n_members):

@@ -110,8 +110,9 @@ def make_q_community(seed=2017):
       them personally), other advice goes mostly to connectors, and about 85% name the lead on
       ``leadership``. Removing the lead from the advice network cuts its efficiency by about 40%
       and lengthens its paths by more than two steps on average.
-    * **Few patient, carer and citizen voices.** Eight members (about 5%) have sector
-      "patient/carer/citizen"; they are about half as likely as others to know each region-mate.
+    * **Few patient, carer and citizen voices.** Eight members (about 5%) have the
+      stakeholder "patient", "carer" or "citizen". They do not work for a sector, so their sector
+      is "lay member"; they are about half as likely as others to know each region-mate.
     * **Purpose rankings.** Each member ranks the six priorities by a shared preference plus a
       regional shift plus normal noise whose spread depends on the region (0.25 in North up to
       0.75 in London), so agreement is moderate overall (Kendall's W about 0.4) and much stronger
@@ -253,7 +254,7 @@ def make_q_community(seed=2017):
     records = []
     for i in range(n):
         if i in voice_kind:
-            stakeholder, sector = voice_kind[i], "patient/carer/citizen"
+            stakeholder, sector = voice_kind[i], "lay member"
         elif i == lead:
             stakeholder, sector = "improvement specialist", "voluntary"
         else:

@@ -1,7 +1,7 @@
 """Notebook 03 (distributed leadership): what happens to the network when people step away?
 
 :func:`removal_explorer` builds the widget: choose a relation, choose who steps away (the formal
-leader by default), and watch reach, efficiency and centralization change in a before/after
+leader by default), and watch reach, efficiency and centralisation change in a before/after
 table, a one-sentence summary and a drawing in which the people who stepped away are grey
 crosses and anyone cut off is ringed.
 
@@ -75,7 +75,7 @@ def formal_leaders(G, attribute="formal_leader"):
 
 
 def removal_table(G, removed, *, backend="auto", before=None):
-    """Before and after ``removed`` step away: reach, efficiency and centralization.
+    """Before and after ``removed`` step away: reach, efficiency and centralisation.
 
     Parameters
     ----------
@@ -90,7 +90,7 @@ def removal_table(G, removed, *, backend="auto", before=None):
         :data:`netlearn.fastgraph.IGRAPH_THRESHOLD` members.
     before : dict, optional
         ``table.attrs["before"]`` of an earlier table for the same ``G``, so that the *before*
-        column is not computed again (it holds the betweenness centralization too).
+        column is not computed again (it holds the betweenness centralisation too).
 
     Returns
     -------
@@ -352,7 +352,7 @@ def _table_html(table):
 
 
 class RemovalExplorer(widgets.VBox):
-    """Choose who steps away from a network and see what happens to reach and centralization.
+    """Choose who steps away from a network and see what happens to reach and centralisation.
 
     Attributes
     ----------

@@ -38,8 +38,9 @@ VOICE_CHOICES = {
     "a mix of patients, carers and citizens": ("patient", "carer", "citizen"),
 }
 
-#: The sector value the course gives to patients, carers and citizens (as in q_community).
-LIVED_SECTOR = "patient/carer/citizen"
+#: The sector value the course gives to patients, carers and citizens (as in q_community): they
+#: take part in their own right, not for an employer; the voice they bring is their ``stakeholder``.
+LIVED_SECTOR = "lay member"
 
 #: Seed of every "what if" network the widget makes, so each setting always gives the same network.
 SEED = 2017
@@ -50,7 +51,7 @@ def changed_network(G, change, *, voices=("patient",), links=1, group="region", 
 
     A positive ``change`` calls :func:`netlearn.membership.add_members` with that many new
     members whose ``stakeholder`` is taken in turn from ``voices`` and whose ``sector`` is
-    "patient/carer/citizen", each tied into ``links`` values of ``group`` (their home group is
+    "lay member", each tied into ``links`` values of ``group`` (their home group is
     also written to ``group``'s twin attribute ``"group"`` when the members have one). A negative
     ``change`` calls :func:`netlearn.membership.remove_members` to take that many existing
     patients, carers and citizens out. Zero returns ``G`` itself.
@@ -174,10 +175,10 @@ def _sentence(table, change, links):
                  "ties cross regions clearly less" if step <= -0.1 else
                  "ties cross regions a little less" if step < -0.005 else "the regional silos barely move")
     if change > 0:
-        what = (f"With {change} new member{'s' if change != 1 else ''}, each linked into "
+        what = (f"With {change} {'person' if change == 1 else 'people'} invited, each linked into "
                 f"{links} region{'s' if links != 1 else ''}")
     else:
-        what = f"With {-change} of the current patient, carer and citizen members gone"
+        what = f"With {-change} of the patients, carers and citizens who take part now leaving"
     return (f"{what}: {verdict} The E-I index by region moves from {ei['before']:.2f} to {ei['after']:.2f}: "
             f"{direction}.")
 
@@ -225,14 +226,14 @@ class ViewpointsExplorer(widgets.VBox):
                                        style={"description_width": "initial"}, layout=widgets.Layout(width="34em"),
                                        continuous_update=False)
         self.change = widgets.IntSlider(value=0, min=-existing, max=max_added,
-                                        description="Change in patient, carer and citizen members",
+                                        description="People invited, or leaving",
                                         style={"description_width": "initial"}, layout=widgets.Layout(width="44em"),
                                         continuous_update=False)
-        self.add_button = widgets.Button(description="Add one", icon="plus", button_style="success",
-                                         tooltip="One more new member", layout=widgets.Layout(width="auto"))
-        self.remove_button = widgets.Button(description="Remove one", icon="minus", button_style="warning",
-                                            tooltip="One fewer: a new member goes, or else a current patient, "
-                                                    "carer or citizen leaves",
+        self.add_button = widgets.Button(description="Invite one", icon="plus", button_style="success",
+                                         tooltip="Invite one more patient, carer or citizen", layout=widgets.Layout(width="auto"))
+        self.remove_button = widgets.Button(description="One fewer", icon="minus", button_style="warning",
+                                            tooltip="One fewer: an invited member does not come, or else a "
+                                                    "current patient, carer or citizen stops taking part",
                                             layout=widgets.Layout(width="auto"))
         self.reset_button = widgets.Button(description="Start again", icon="undo",
                                            tooltip="Back to the network as it is", layout=widgets.Layout(width="auto"))
@@ -258,9 +259,9 @@ class ViewpointsExplorer(widgets.VBox):
 
         intro = widgets.HTML(
             "<p style='margin:0.2em 0'><strong>What if more patients, carers and citizens took part?</strong> "
-            f"Move the sliders or use the buttons. Added members are invented, and each is tied to one "
-            f"member in each of the regions it links to ({relation} ties). Negative changes take existing "
-            "patient, carer and citizen members out. Sliders move with the arrow keys once selected.</p>")
+            f"Move the sliders or use the buttons to invite people. Invited members are invented, and each is "
+            f"introduced to one member in each of the regions it links to ({relation} ties). Below zero, some "
+            "of the current patients, carers and citizens stop taking part. Sliders move with the arrow keys once selected.</p>")
         buttons = widgets.HBox([self.add_button, self.remove_button, self.reset_button],
                                layout=widgets.Layout(flex_flow="row wrap"))
         super().__init__([intro, self.voice, self.links, self.change, buttons, self.status, self.table,

@@ -34,11 +34,11 @@ def test_viewpoints_explorer_responds_in_the_browser(run_notebook_in_lab):
     lab_harness.save_screenshot(page, "04_conflict_and_viewpoints-start")
 
     # Buttons: one more, then one more again.
-    add = explorer.get_by_role("button", name="Add one")
+    add = explorer.get_by_role("button", name="Invite one")
     add.click()
-    expect(status).to_contain_text("With 1 new member, each linked into 2 regions")
+    expect(status).to_contain_text("With 1 person invited, each linked into 2 regions")
     add.click()
-    expect(status).to_contain_text("With 2 new members")
+    expect(status).to_contain_text("With 2 people invited")
     expect(number_row).to_contain_text("10")
     expect(caption).to_contain_text("patient 4 -> 6")
 
