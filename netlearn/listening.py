@@ -1,28 +1,36 @@
-"""An active-listening coach: does a reply to a colleague's problem listen, or jump to a solution?
+"""An active-listening coach: does a reply to a colleague's problem listen, or jump in?
 
 The masterclass asked network leaders to practise *not* solving other people's problems: to ask,
 reflect back and check they have understood, so that the person (and the network) finds the
 answer. This module reads a written reply and says which of those moves it makes, and where it
-slips into advice. It is deliberately simple and transparent:
+jumps in instead: with advice, an instruction, a story of what worked elsewhere, a rhetorical
+question, a rebuke, or reassurance that closes the conversation down. It is deliberately simple
+and transparent:
 
-* the rules are plain data (:data:`RULES`, or :func:`rules_table` to print them), each a
-  regular expression with a name, a kind (``"advice"`` or ``"listening"``) and a sentence that
-  explains it;
+* the rules are plain data (:data:`RULES`, in :mod:`netlearn.listening_rules`, or
+  :func:`rules_table` to print them), each a regular expression with a name, a kind (``"advice"``,
+  meaning jumping in, or ``"listening"``) and a sentence that explains it;
 * every finding quotes the words that matched, so a learner can see exactly why;
-* it reads **wording, not tone**. "What were you thinking?" is an open question on paper and a
-  rebuke in the room. Treat the verdict as a prompt to look again at your words, not as a mark.
+* it reads **wording, not tone**. It knows "What were you thinking...?" as a rebuke, but an
+  unkind reply can still be worded as a perfect open question. Treat the verdict as a prompt to
+  look again at your words, not as a mark.
 
 How a reply is read
     The reply is split into sentences. A sentence that ends with ``?`` and starts with *what, how,
-    where, when, who, which* or *why* is an **open question**. Advice phrases inside an open question
-    are not counted ("What do you think you should do?" hands the choice back), except the
-    suggestion forms *how about ..., what if you ..., what about trying ...*, which are advice
-    phrased as questions. "Have you tried ...?" at the start of a sentence is advice; "What have
-    you tried so far?" is an open question.
+    where, when, who, which* or *why* is an **open question**, unless it is a suggestion (*how
+    about ..., what if you ..., why don't you ...*) or a rebuke (*what were you thinking ...*).
+    Advice phrases inside an open question are not counted ("What do you think you should do?"
+    hands the choice back). "Have you tried ...?" at the start of a sentence is advice; "What
+    have you tried so far?" is an open question. A verb that gives the person room ("Take your
+    time", "Talk me through it") is listening, not an instruction. A plain statement that
+    restates what was heard ("So the GPs want it, but nobody has time") is a **play-back**.
 
 Verdicts
-    ``"listens"`` (listening moves and no advice), ``"advises"`` (advice and no listening),
-    ``"mixed"`` (both) or ``"unclear"`` (neither was recognised: the coach cannot tell).
+    ``"listens"`` (listening moves and no jumping in), ``"advises"`` (jumping in and no
+    listening), ``"mixed"`` (both) or ``"unclear"`` (neither was recognised: the coach cannot tell).
+
+How well it reads unseen replies
+    See :func:`coach`: it states the agreement on the held-out replies, which the tests recompute.
 
 >>> coach("Have you tried asking the practice managers?").label
 'advises'
@@ -31,6 +39,8 @@ Verdicts
 >>> result = coach("It sounds like a hard week. You should take it to the board.")
 >>> result.label, [f.phrase for f in result.findings]
 ('mixed', ['It sounds like', 'You should'])
+>>> coach("Don't worry, you'll be fine.").summary.split(":")[0]
+'Jumps in with reassurance'
 """
 
 from __future__ import annotations
@@ -41,133 +51,20 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-__all__ = ["ADVICE", "LISTENING", "LABELS", "RULES", "Rule", "Finding", "CoachResult", "coach", "rules_table",
-           "split_sentences", "is_open_question", "evaluate_examples", "load_examples", "SCENARIOS", "result_html"]
+from .errors import DataError
+from .listening_rules import ADVICE, LISTENING, RULES, Rule
 
-ADVICE = "advice"
-LISTENING = "listening"
+__all__ = ["ADVICE", "LISTENING", "LABELS", "RULES", "Rule", "Finding", "CoachResult", "coach", "rules_table",
+           "split_sentences", "is_open_question", "evaluate_examples", "load_examples", "EXAMPLE_COLUMNS", "SPLITS",
+           "SCENARIOS", "result_html"]
+
 #: The verdicts the coach can give; the labelled examples use the first three.
 LABELS = ("listens", "advises", "mixed", "unclear")
 
 _OPEN_STARTS = r"(?:what|how|where|when|who|whom|which|why)"
 # "so", "and", "ok" or a short lead-in such as "I'm curious," may come before the question word.
 _LEAD_IN = r"(?:(?:so|and|ok|okay|right|then|i'm curious|i am curious|i wonder)\s*,?\s+)?"
-_SUGGESTION = re.compile(
-    r"^\W*(?:so\s*,?\s+|and\s+)?(?:how about|what about (?:trying|asking|talking|getting|using|doing|speaking|"
-    r"setting|bringing|calling|sending|making|going|putting)|what if (?:you|we)|why not|why don'?t you|"
-    r"why do not you)\b", re.IGNORECASE)
 _OPEN = re.compile(rf"^\W*{_LEAD_IN}{_OPEN_STARTS}\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One rule of the coach.
-
-    Attributes
-    ----------
-    name : str
-        A short name, e.g. ``"you should"``.
-    kind : str
-        ``"advice"`` (jumping to a solution) or ``"listening"``.
-    pattern : str
-        A regular expression, matched without regard to case.
-    explanation : str
-        What the rule looks for and why it matters, in plain words.
-    sentence_start : bool
-        Only counts at the start of a sentence (after an optional "so", "just", "maybe"...).
-    counts_in_open_question : bool
-        For advice rules: whether it still counts inside an open question. "What do you think you
-        should do?" contains "you should" but hands the choice back, so by default it does not.
-    """
-
-    name: str
-    kind: str
-    pattern: str
-    explanation: str
-    sentence_start: bool = False
-    counts_in_open_question: bool = False
-
-    def compiled(self):
-        body = self.pattern
-        if self.sentence_start:
-            body = r"^\W*(?:(?:so|and|but|then|first|well|ok|okay|honestly|maybe|perhaps|just|i think|i'd say)\s*,?\s+)*" \
-                   rf"(?:{body})"
-        return re.compile(body, re.IGNORECASE)
-
-    def __repr__(self):
-        return f"{self.kind} rule '{self.name}': {self.explanation}"
-
-
-_IMPERATIVE_VERBS = (
-    "try", "talk", "speak", "call", "phone", "ring", "email", "e-mail", "send", "go(?! on\\b)", "get", "book", "escalate",
-    "make", "put", "stop", "start", "take(?! me\\b)", "give", "write", "raise", "push", "delegate", "bring", "invite",
-    "arrange", "organise", "organize", "schedule", "contact", "meet", "involve", "set", "sort", "tell them",
-    "tell her", "tell him", "ask them", "ask her", "ask him", "ask the", "don't", "do not", "never", "always",
-    "remember", "make sure", "insist", "refuse", "ignore", "drop", "let(?! me\\b)", "focus", "use", "run", "pull",
-)
-
-#: The coach's rules, in the order they are tried. Print them with :func:`rules_table`.
-RULES = (
-    # ------------------------------------------------------------------ advice
-    Rule("you should", ADVICE,
-         r"\byou(?:'d| would)? (?:really |probably |just |definitely )?(?:should|ought to|need to|must|"
-         r"have to|'ve got to|have got to|had better|'d better)\b",
-         "Tells the person what to do. Even when it is right, it takes the problem off them."),
-    Rule("you could just", ADVICE,
-         r"\byou (?:could|might|can) (?:just |always |simply |easily )?(?:try|ask|talk|speak|go|get|send|call|"
-         r"email|book|set|put|escalate|tell|raise|bring|invite|use|make|start|want to)\b",
-         "A softer instruction (\"you could just...\"): still a solution offered before the problem is "
-         "understood."),
-    Rule("have you tried", ADVICE,
-         r"(?:have|did) you (?:tried|try|thought about|think about|considered|consider|looked at|looked into|"
-         r"spoken to|talked to|asked)\b",
-         "A yes-or-no question that carries a suggestion (\"Have you tried X?\"). Compare the open question "
-         "\"What have you tried so far?\", which is not counted.",
-         sentence_start=True),
-    Rule("why don't you", ADVICE,
-         r"\bwhy (?:(?:don'?t|do not) (?:you|we)|not)\b",
-         "A suggestion dressed as a question.", counts_in_open_question=True),
-    Rule("how about / what if you", ADVICE,
-         r"(?:how about|what if (?:you|we)|what about (?:trying|asking|talking|getting|using|doing|speaking|"
-         r"setting|bringing|calling|sending|making|going|putting))\b",
-         "A suggestion phrased as a question: the idea is yours, not theirs.", counts_in_open_question=True),
-    Rule("if I were you", ADVICE,
-         r"\b(?:if i were you|if i was you|in your shoes|in your position|what i(?:'d| would) do|"
-         r"i(?:'d| would) (?:just |probably |definitely )?(?:go|talk|speak|ask|tell|call|email|escalate|get|"
-         r"try|start|set|put|send|raise|book|push|make|take|write|bring|invite|stop|drop))\b",
-         "Puts your own choice in place of theirs.", counts_in_open_question=True),
-    Rule("my advice", ADVICE,
-         r"\b(?:my advice|i(?:'d| would)? (?:suggest|recommend|advise)|i suggest|i recommend|my suggestion|"
-         r"the (?:answer|solution|fix|trick) is|what you need is|the best thing (?:to do )?is|"
-         r"the way to (?:do|fix|solve|handle) (?:this|it|that) is)\b",
-         "Offers a solution outright.", counts_in_open_question=True),
-    Rule("instruction", ADVICE,
-         r"(?:" + "|".join(_IMPERATIVE_VERBS) + r")\b",
-         "A sentence that starts with an instruction (\"Escalate it\", \"Just talk to her\", "
-         "\"Don't worry\").",
-         sentence_start=True),
-    # ------------------------------------------------------------------ listening
-    Rule("open question", LISTENING, "",
-         "A question starting with what, how, where, when, who, which or why: it invites the person to think and "
-         "say more, and cannot be answered with yes or no."),
-    Rule("tell me more", LISTENING,
-         r"\b(?:tell me (?:more|about|what|how)|say (?:a bit |a little |some )?more|talk me through|take me through|"
-         r"walk me through|help me understand|i'd (?:like|love) to (?:hear|understand)|"
-         r"i would (?:like|love) to (?:hear|understand)|can you (?:tell me|say|describe|explain)|"
-         r"could you (?:tell me|say|describe|explain)|go on)\b",
-         "An invitation to say more, without steering where the person goes."),
-    Rule("reflecting back", LISTENING,
-         r"\b(?:it sounds (?:like|as if|as though)|sounds (?:like|as if|as though)|so you'?re saying|"
-         r"so you are saying|what i'?m hearing|what i am hearing|what i hear is|i'?m hearing|i can hear|"
-         r"it seems (?:like )?you|you seem|you'?re feeling|you are feeling|you feel|that must (?:be|have been|feel)|"
-         r"it must (?:be|have been|feel)|if i'?ve understood|if i understand|i get the sense|i sense)\b",
-         "Says back what you heard, or the feeling behind it, so the person knows they were heard."),
-    Rule("checking understanding", LISTENING,
-         r"\b(?:let me check|(?:check|make sure) (?:that )?i'?ve (?:understood|got)|have i got (?:that|this|it) right|did i get (?:that|this|it) right|have i understood|"
-         r"did i understand|do i have (?:that|this|it) right|is that (?:right|fair|it|what you mean)|"
-         r"am i right|does that sound right|is that a fair (?:summary|way to put it)|am i hearing (?:that|you) right)\b",
-         "Checks that you have understood, rather than assuming."),
-)
 
 
 _OPEN_RULE = next(rule for rule in RULES if rule.name == "open question")
@@ -237,9 +134,17 @@ class CoachResult:
         if self.label == "listens":
             return (f"Listens: {_count(n_listen, 'listening move')} and no advice. The problem stays with the "
                     "person who owns it.")
+        reassures = [f for f in self.advice if f.rule == "closing reassurance"]
+        if self.label == "advises" and len(reassures) == n_advice:
+            return ("Jumps in with reassurance: it closes the conversation down before the person has been heard. "
+                    "Reassurance is a kind of jumping in. Try saying back what you heard, or asking what worries "
+                    "them most.")
         if self.label == "advises":
             return (f"Jumps to a solution: {_count(n_advice, 'piece')} of advice and no listening move. Try "
                     "asking an open question or saying back what you heard first.")
+        if self.label == "mixed" and len(reassures) == n_advice:
+            return (f"Mixed: {_count(n_listen, 'listening move')}, then reassurance that closes the conversation "
+                    "down (a kind of jumping in). Could you stay with the worry instead?")
         if self.label == "mixed":
             return (f"Mixed: {_count(n_listen, 'listening move')} and {_count(n_advice, 'piece')} of advice. "
                     "The advice is likely to be what the person remembers; could you leave it out for now?")
@@ -279,15 +184,31 @@ def split_sentences(reply):
 
 
 def is_open_question(sentence):
-    """True for a sentence that ends with ``?`` and starts with an open question word (not a suggestion).
+    """True for a sentence that ends with ``?`` and starts with an open question word.
+
+    A question that an advice rule counting inside open questions matches is not open: a suggestion
+    ("How about...?", "Why don't you...?") or a rebuke ("What were you thinking...?").
 
     >>> is_open_question("What have you tried so far?"), is_open_question("Have you tried that?")
     (True, False)
-    >>> is_open_question("How about asking her?")
-    False
+    >>> is_open_question("How about asking her?"), is_open_question("What were you thinking?")
+    (False, False)
     """
     sentence = sentence.strip()
-    return sentence.endswith("?") and bool(_OPEN.match(sentence)) and not _SUGGESTION.match(sentence)
+    if not (sentence.endswith("?") and _OPEN.match(sentence)):
+        return False
+    return not any(_matches(rule, regex, sentence) for rule, regex in _compiled_rules()
+                   if rule.kind == ADVICE and rule.counts_in_open_question)
+
+
+def _matches(rule, regex, sentence):
+    """The matches of one rule in one sentence (at most one for a sentence-start rule)."""
+    if regex is None:
+        return []
+    if rule.sentence_start:
+        match = regex.match(sentence)
+        return [match] if match else []
+    return list(regex.finditer(sentence))
 
 
 _COMPILED = None
@@ -314,6 +235,15 @@ def coach(reply):
         ``.label`` (listens / advises / mixed / unclear), ``.findings`` (each quoting the matched
         words), ``.summary`` and ``.text()``; shows as a coloured box in Jupyter.
 
+    Accuracy
+    --------
+    ``datasets/listening/example_replies.csv`` holds 154 replies labelled by a person. The 56 marked
+    ``split = held_out`` were written before the present rules and never used to write them. On
+    those the coach gives the person's label for 55 of 56 held-out replies (98.2%), and it calls
+    none of the 27 listening replies among them jumping in. (The coach before these rules agreed on
+    21 of 56, 37.5%.) Expect it to do less well on your own words: the held-out replies were written by
+    the same course team.
+
     Examples
     --------
     >>> coach("So you're saying the GPs feel left out. Have I got that right?").label
@@ -332,21 +262,16 @@ def coach(reply):
             open_questions.append(sentence)
             words = sentence if len(sentence) <= 70 else sentence[:67].rstrip() + "..."
             findings.append(Finding("open question", LISTENING, words, sentence, _OPEN_RULE.explanation))
+        in_sentence, fallbacks = [], []
         for rule, regex in _compiled_rules():
-            if regex is None:
-                continue
-            matches = [regex.match(sentence)] if rule.sentence_start else list(regex.finditer(sentence))
-            for match in matches:
-                if match is None:
-                    continue
-                phrase = match.group(0).strip(" ,")
-                phrase = re.sub(r"^\W+", "", phrase)
-                counted = True
-                if rule.kind == ADVICE and is_open and not rule.counts_in_open_question:
-                    counted = False
-                findings.append(Finding(rule.name, rule.kind, phrase, sentence, rule.explanation, counted))
-                if rule.sentence_start:
-                    break
+            for match in _matches(rule, regex, sentence):
+                phrase = re.sub(r"^\W+", "", match.group(0).strip(" ,"))
+                if rule.fallback:  # e.g. a play-back: a match of its own words, not a word of the next one
+                    phrase = sentence if len(sentence) <= 70 else sentence[:67].rstrip() + "..."
+                counted = not (rule.kind == ADVICE and is_open and not rule.counts_in_open_question)
+                finding = Finding(rule.name, rule.kind, phrase, sentence, rule.explanation, counted)
+                (fallbacks if rule.fallback else in_sentence).append(finding)
+        findings += in_sentence if (in_sentence or is_open) else fallbacks[:1]
     # An instruction and a more specific advice rule can match the same words: keep the specific one.
     findings = _drop_overlaps(findings)
     n_advice = sum(1 for f in findings if f.kind == ADVICE and f.counted)
@@ -368,6 +293,10 @@ def coach(reply):
 def _drop_overlaps(findings):
     kept = []
     for f in findings:
+        # "Take your time", "Talk me through it": a verb first, but the words are a listening move.
+        if f.rule == "instruction" and any(g.sentence == f.sentence and g.kind == LISTENING
+                                           and g.phrase.lower().startswith(f.phrase.lower()) for g in findings):
+            continue
         if f.rule == "instruction" and any(g.sentence == f.sentence and g.kind == ADVICE and g.rule != f.rule
                                            and (g.phrase.lower() in f.phrase.lower()
                                                 or f.phrase.lower() in g.phrase.lower())
@@ -392,6 +321,8 @@ def rules_table():
         where = "start of a sentence" if rule.sentence_start else "anywhere"
         if rule.name == "open question":
             where = "a whole sentence ending in ?"
+        if rule.fallback:
+            where += ", only when nothing else is found in the sentence"
         if rule.kind == ADVICE:
             where += "; counts inside an open question" if rule.counts_in_open_question else \
                 "; not counted inside an open question"
@@ -429,26 +360,66 @@ def result_html(result):
 
 
 # ---------------------------------------------------------------------- the labelled examples
+#: The columns of the labelled examples, and the values ``label`` and ``split`` may take.
+EXAMPLE_COLUMNS = ("reply", "label", "form", "split", "note")
+SPLITS = ("rules", "held_out")
+
+
 def load_examples(path=None):
-    """The labelled example replies (``datasets/listening/example_replies.csv``): reply, label, note."""
+    """The labelled example replies (``datasets/listening/example_replies.csv``).
+
+    Columns: ``reply``; ``label`` (listens, advises or mixed); ``form`` (which move or moves it
+    makes, e.g. "play-back" or "reflecting back + best bet"); ``split`` (``rules``: used when the
+    rules were written; ``held_out``: kept out of rule-writing, to measure the coach on unseen
+    replies); ``note`` (why it has that label).
+
+    >>> examples = load_examples()
+    >>> sorted(set(examples["split"]))
+    ['held_out', 'rules']
+    """
     if path is None:
         from .loaders import datasets_folder
 
         path = datasets_folder() / "listening" / "example_replies.csv"
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    name = getattr(path, "name", str(path))
+    examples = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in EXAMPLE_COLUMNS if c not in examples.columns]
+    if missing:
+        raise DataError(f"the column '{missing[0]}' is missing", file=name, column=missing[0],
+                        fix="The header row must be: " + ",".join(EXAMPLE_COLUMNS) + ".")
+    for column, allowed in (("label", LABELS[:3]), ("split", SPLITS)):
+        bad = [i + 2 for i, value in enumerate(examples[column]) if value not in allowed]
+        if bad:
+            value = examples[column].iloc[bad[0] - 2]
+            raise DataError(f"'{value}' is not a {column} the coach knows", file=name, row=bad[0], column=column,
+                            fix="Use one of: " + ", ".join(allowed) + ".", more_rows=bad[1:])
+    return examples
 
 
-def evaluate_examples(examples=None):
+def evaluate_examples(examples=None, split=None):
     """Run the coach on labelled replies; return the replies with the coach's label and a confusion matrix.
+
+    Parameters
+    ----------
+    examples : pandas.DataFrame, optional
+        Replies with ``reply`` and ``label`` columns; by default :func:`load_examples`.
+    split : str, optional
+        Keep only the rows of this ``split`` (``"held_out"`` to see how the coach reads replies it
+        was not written against).
 
     Returns
     -------
     (pandas.DataFrame, pandas.DataFrame)
         The examples with a ``coach`` column and an ``agrees`` column; and the confusion matrix
         (rows: the label given by a person; columns: the coach's verdict).
+
+    >>> examples, confusion = evaluate_examples(split="held_out")
+    >>> f"{examples['agrees'].sum()} of {len(examples)}"
+    '55 of 56'
     """
-    examples = load_examples() if examples is None else examples.copy()
-    examples = examples.copy()
+    examples = (load_examples() if examples is None else examples).copy()
+    if split is not None:
+        examples = examples[examples["split"] == split].reset_index(drop=True)
     examples["coach"] = [coach(reply).label for reply in examples["reply"]]
     examples["agrees"] = examples["coach"] == examples["label"]
     confusion = pd.crosstab(pd.Categorical(examples["label"], categories=LABELS[:3]),

@@ -61,13 +61,27 @@ def _build():
                                         "stays with your colleague.")
         result = coach(answer)
         if result.label == "advises":
-            return result, Verdict(False, f"The coach still reads advice: {_quoted(result.advice)}. A suggestion in "
-                                          "the form of a question is still a suggestion. Ask about *their* view "
-                                          "instead.")
+            return result, Verdict(False, _jumping_in(result))
         if result.label == "mixed":
-            return result, Verdict(False, f"Part of it listens, but it still contains advice: {_quoted(result.advice)}. "
-                                          "Leave the suggestion out for now.")
+            return result, Verdict(False, f"Part of it listens ({_quoted(result.listening)}), but it still jumps in: "
+                                          f"{_quoted(result.advice)}. Leave that part out for now.")
         return result, None
+
+    def _jumping_in(result):
+        """What to say when a reply only jumps in, in the words of the rule that found it."""
+        rules = {f.rule for f in result.advice}
+        found = _quoted(result.advice)
+        if "rebuke as a question" in rules:
+            return (f"The coach reads a rebuke: {found}. It ends with a question mark, but in the room it is heard as "
+                    "a judgement, as the lesson says. Ask about what happened, not about what they were thinking.")
+        if rules == {"closing reassurance"}:
+            return (f"The coach reads reassurance that closes the conversation down: {found}. Kindly meant, it is "
+                    "still jumping in. Ask about the worry instead of answering it.")
+        if rules & {"have you tried", "why don't you", "how about / what if you", "rhetorical question",
+                    "leading question"}:
+            return (f"The coach still reads advice: {found}. A suggestion in the form of a question is still a "
+                    "suggestion. Ask about *their* view instead.")
+        return f"The coach still reads advice: {found}. Ask about *their* view instead of offering yours."
 
     def _open_question_checker(answer):
         result, verdict = _reading(answer, ADVICE_1)
@@ -78,15 +92,16 @@ def _build():
                                   "or *who* and end with a question mark, or print `rules_table()` to see what it "
                                   "looks for.")
         if not result.is_question:
-            return Verdict(False, "That listens, but it is not a question yet: the task is to ask. Turn it into a "
-                                  "question that ends with a question mark.")
+            return Verdict(False, f"That listens ({_quoted(result.listening)}): good listening, as the lesson says. "
+                                  "This exercise asks for an open question, though, and it is not a question yet. "
+                                  "Turn it into one that ends with a question mark.")
         return Verdict(True, f"The coach reads it as listening ({_quoted(result.listening)}).")
 
     def _reflection_checker(answer):
         result, verdict = _reading(answer, ADVICE_2)
         if verdict is not None:
             return verdict
-        if not result.has("reflecting back"):
+        if not (result.has("reflecting back") or result.has("play-back")):
             if result.label == "listens":
                 return Verdict(False, "That listens, but it does not reflect back what you heard. Start with words "
                                       "such as \"It sounds like...\" or \"So you're saying...\" and put your "
@@ -121,7 +136,10 @@ open_question = "What have you tried so far with the practice managers?"
             ("What if you asked the practice managers to nominate a champion?", "still reads advice"),
             ("Tell me more about the practice managers.", "not a question yet"),
             ("Is that working?", "no listening move"),
-            ("You could ask the managers. What do they think?", "still contains advice"),
+            ("You could ask the managers. What do they think?", "still jumps in"),
+            ("What were you thinking setting it up like that?", "reads a rebuke"),
+            ("Mm, that's a lot to carry on your own.", "good listening, as the lesson says"),
+            ("Don't worry, they'll come back once the winter's over.", "closes the conversation down"),
             (42, "between quotes"),
         ],
     )
@@ -148,7 +166,8 @@ reflection = "It sounds like the falling-out has stopped everything, and that's 
         why="Being heard accurately is often what lets someone think straight about their own problem; a "
             "reflection also lets them correct you before you act on a misunderstanding.",
         wrong_answers=[
-            ("It sounds like you should take it to the system board.", "still contains advice"),
+            ("It sounds like you should take it to the system board.", "still jumps in"),
+            ("That sounds hard. You should talk to both chief execs.", "Part of it listens"),
             ("What happened between the two trusts?", "does not reflect back"),
             (ADVICE_2, "original advice"),
             ("Right.", "recognised no reflection"),
@@ -202,23 +221,26 @@ stress_tolerance = sum(reversed_answers) / len(reversed_answers)
         "q4",
         prompt="Edmondson (1999) studied *psychological safety* in work teams. Which description fits her idea best?",
         options=[
-            Option("A belief shared by a team that it is safe to take interpersonal risks there, such as admitting a "
-                   "mistake, asking for help or asking a question that might sound naive.",
-                   True,
-                   "Yes. It belongs to the team, not to one person, and it is about the risk of speaking up. She linked "
-                   "it to teams' learning behaviour: asking, seeking feedback, talking about errors."),
-            Option("A secure online platform where members can post ideas without being identified.",
+            Option("A secure online space where members can post ideas, mistakes and questions without being "
+                   "identified, so that nobody fears being judged.",
                    False,
                    "Technology can help, but the masterclass was clear that relationships, not tools, make a space "
                    "safe. An anonymous platform can even suggest that speaking openly is not safe."),
-            Option("An agreement that nobody will be held to account for poor results.",
-                   False,
-                   "Safety to speak up is not the same as low standards: being able to say plainly that results are "
-                   "poor is part of it."),
-            Option("A personality trait: how confident someone feels speaking in groups.",
+            Option("A personality trait: how confident and at ease a person feels when speaking up in groups, which "
+                   "differs from one person to the next.",
                    False,
                    "It is a property of the group and its relationships, not of one person's character: the same "
                    "person can feel safe in one team and not in another."),
+            Option("A belief shared by a team that it is safe to take interpersonal risks there, such as admitting a "
+                   "mistake or asking a question that may sound naive.",
+                   True,
+                   "Yes. It belongs to the team, not to one person, and it is about the risk of speaking up. She "
+                   "linked it to teams' learning behaviour: asking, seeking feedback, talking about errors."),
+            Option("An agreement within a team that nobody will be blamed or held to account for poor results, so "
+                   "that people feel free to take risks.",
+                   False,
+                   "Safety to speak up is not the same as low standards: being able to say plainly that results are "
+                   "poor is part of it."),
         ],
         why="Networks need members to try things, fail and say so, so that everyone learns. A network leader builds "
             "the relationships that make that safe.",
@@ -239,8 +261,8 @@ stress_tolerance = sum(reversed_answers) / len(reversed_answers)
                    "Yes: every finding quotes the words that matched, and `rules_table()` shows every rule."),
             Option("Your tone would come across as warm rather than judging.",
                    False,
-                   "The coach reads wording, not tone. \"What were you thinking?\" is an open question on paper and a "
-                   "rebuke in the room."),
+                   "The coach reads wording, not tone: an unkind reply can still be worded as a perfect open "
+                   "question, and a warm \"Mm\" can say more than any phrase it knows."),
             Option("It is the right question for this colleague at this moment.",
                    False,
                    "Only you and your colleague can judge that. The coach knows nothing about the relationship or the "
