@@ -40,14 +40,37 @@ from pathlib import Path
 from ..safefiles import folder_lock, remove_stale_temporaries, write_temporary
 
 __all__ = ["DEFAULT_FOLDER", "append_rows", "new_session_path", "on_temporary_server", "download_link",
-           "TEMPORARY_SERVER_VARIABLES"]
+           "TEMPORARY_SERVER_VARIABLES", "BINDER_VARIABLES", "hosting", "temporary_session_notice"]
 
 #: Where answers are saved unless the participant chooses another folder (relative to the notebook).
 DEFAULT_FOLDER = "my_responses"
 
+#: Environment variables that mybinder.org (BinderHub) sets in every session it starts.
+BINDER_VARIABLES = ("BINDER_SERVICE_HOST", "BINDER_REQUEST", "BINDER_LAUNCH_HOST", "BINDER_PERSISTENT_REQUEST",
+                    "BINDER_REF_URL", "BINDER_REPO_URL")
+
 #: Environment variables that Binder (and JupyterHub, which Binder runs on) set in a session.
-TEMPORARY_SERVER_VARIABLES = ("BINDER_SERVICE_HOST", "BINDER_REQUEST", "BINDER_LAUNCH_HOST",
-                              "BINDER_PERSISTENT_REQUEST", "JUPYTERHUB_SERVICE_PREFIX")
+TEMPORARY_SERVER_VARIABLES = BINDER_VARIABLES + ("JUPYTERHUB_SERVICE_PREFIX",)
+
+
+def hosting(environ=None):
+    """Where the notebook runs: ``"binder"``, ``"jupyterhub"`` (another hub) or ``"local"``.
+
+    Binder is recognised by the ``BINDER_*`` variables it sets; a JupyterHub by
+    ``JUPYTERHUB_SERVICE_PREFIX``. This is the one place the course decides it, so every
+    message about temporary sessions agrees.
+
+    >>> hosting({"BINDER_LAUNCH_HOST": "https://mybinder.org/", "JUPYTERHUB_SERVICE_PREFIX": "/user/x/"})
+    'binder'
+    >>> hosting({"JUPYTERHUB_SERVICE_PREFIX": "/user/x/"}), hosting({})
+    ('jupyterhub', 'local')
+    """
+    environ = os.environ if environ is None else environ
+    if any(environ.get(name) for name in BINDER_VARIABLES):
+        return "binder"
+    if environ.get("JUPYTERHUB_SERVICE_PREFIX"):
+        return "jupyterhub"
+    return "local"
 
 
 def on_temporary_server(environ=None):
@@ -56,8 +79,26 @@ def on_temporary_server(environ=None):
     >>> on_temporary_server({"BINDER_SERVICE_HOST": "10.0.0.1"}), on_temporary_server({})
     (True, False)
     """
-    environ = os.environ if environ is None else environ
-    return any(environ.get(name) for name in TEMPORARY_SERVER_VARIABLES)
+    return hosting(environ) != "local"
+
+
+def temporary_session_notice(what="your files", environ=None):
+    """A plain sentence warning that files may not last here, or ``""`` on a person's own computer.
+
+    >>> temporary_session_notice("your answers", {"BINDER_SERVICE_HOST": "10.0.0.1"})[:60]
+    'This is a temporary online session on Binder: your answers d'
+    >>> temporary_session_notice("your answers", {})
+    ''
+    """
+    kind = hosting(environ)
+    if kind == "binder":
+        return (f"This is a temporary online session on Binder: {what} disappear when it ends "
+                "(it ends, with no warning, after about ten minutes without use, such as once the tab is closed). "
+                "Download them to keep them.")
+    if kind == "jupyterhub":
+        return (f"This notebook runs on a shared online server (JupyterHub), where {what} may not be kept "
+                "after your session ends. Download them to keep a copy.")
+    return ""
 
 
 def _csv_text(rows):
@@ -197,8 +238,10 @@ def _append_locked(path, folder, header, body, create_only):
     return path
 
 
-def download_link(path, text=None):
+def download_link(path, text=None, mime=None):
     """An HTML link that downloads the file from the browser (the file travels inside the link).
+
+    ``mime`` is the file's type (default: ``text/csv``, or ``text/html`` for an ``.html`` file).
 
     >>> import pathlib, tempfile
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
@@ -207,7 +250,9 @@ def download_link(path, text=None):
     '<a download="a.csv" href="data:text/csv;base64,eAoxCg==" tar'
     """
     path = Path(path)
+    if mime is None:
+        mime = "text/html" if path.suffix.lower() in (".html", ".htm") else "text/csv"
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     label = html.escape(text or f"Download {path.name}")
-    return (f'<a download="{html.escape(path.name)}" href="data:text/csv;base64,{data}" target="_blank" '
+    return (f'<a download="{html.escape(path.name)}" href="data:{mime};base64,{data}" target="_blank" '
             f'rel="noopener">{label}</a>')

@@ -35,7 +35,8 @@ from .matrix import read_matrix, room_summary, table_conversation
 from .plots import likert_chart, matrix_heatmap, radar_chart
 from .readable import comments_table, group_summary_table, room_summary_table, table_guides_html
 from .responses import read_responses
-from .saving import DEFAULT_FOLDER, append_rows, download_link, new_session_path, on_temporary_server
+from .saving import (DEFAULT_FOLDER, append_rows, download_link, new_session_path, on_temporary_server,
+                     temporary_session_notice)
 from .scoring import DEFAULT_THRESHOLD, free_text, group_summary, item_distribution
 
 __all__ = ["SelfAssessment", "WorkshopView", "self_assessment", "workshop_view"]
@@ -340,8 +341,8 @@ class SelfAssessment:
         message = (f"Saved to <code>{html.escape(str(path))}</code> ({self.saves} save(s) in this session; earlier "
                    "saves are kept). Your file survives a kernel restart.")
         if on_temporary_server(self._environ):
-            message += (" <b>This looks like a temporary online session (Binder or JupyterHub): files disappear "
-                        "when it ends. Download your answers now:</b> " + download_link(path))
+            notice = temporary_session_notice("your saved answers", self._environ)
+            message += f" <b>{html.escape(notice)}</b> " + download_link(path, text="Download your answers now")
         self.status.value = _STATUS.format(message)
 
 

@@ -36,6 +36,12 @@ Progress
     Kept in ``~/.netlearn/progress.json`` (or ``$NETLEARN_PROGRESS``); see
     :mod:`netlearn.exercises.progress`. :func:`course_progress` shows the course overview and
     :func:`progress_table` the same as a table.
+
+The learner record
+    On Binder that file disappears when the session ends. :func:`export_record` writes progress,
+    reflections, saved self-assessments and an action plan into one HTML file to download;
+    :func:`import_record` restores progress from it in a new session (:mod:`netlearn.exercises.record`).
+    The progress widgets have buttons for both (:func:`record_buttons`).
 """
 
 from __future__ import annotations
@@ -62,7 +68,8 @@ from .engine import (
     same_set,
 )
 from .progress import ProgressStore, ProgressWarning, progress_store
-from .widgets import course_progress, progress_table, progress_widget
+from .record import export_record, import_record, read_record
+from .widgets import course_progress, progress_table, progress_widget, record_buttons
 
 __all__ = [
     "BLANK",
@@ -80,10 +87,14 @@ __all__ = [
     "answers_on_other_relations",
     "close_number",
     "course_progress",
+    "export_record",
+    "import_record",
     "is_blank",
     "progress_store",
     "progress_table",
     "progress_widget",
+    "read_record",
+    "record_buttons",
     "registry",
     "same_mapping",
     "same_member",
@@ -91,7 +102,7 @@ __all__ = [
 ]
 
 #: Modules of this package that hold the engine rather than a notebook's exercises.
-_ENGINE_MODULES = {"engine", "progress", "widgets"}
+_ENGINE_MODULES = {"engine", "progress", "record", "record_page", "widgets"}
 
 
 def registry():

@@ -1,8 +1,9 @@
-"""Where a learner's progress is kept: one small JSON file on their own computer.
+"""Where a learner's progress is kept: one small JSON file on the computer that runs the notebook.
 
 The file records, for each exercise, whether it was tried, whether it was answered correctly,
 how many hints were used and whether the solution was shown (with times), and the text of each
-saved reflection. Nothing leaves the computer; the course works offline.
+saved reflection. Nothing leaves that computer and the course works offline; on Binder the computer
+is a temporary server, so the file goes when the session does (see the learner record below).
 
 Where the file is
     ``~/.netlearn/progress.json``, or the path in the environment variable ``NETLEARN_PROGRESS``.
@@ -23,6 +24,12 @@ How it is kept safe
     * If the folder cannot be written (a read-only home folder, say), progress goes to a file in
       the temporary folder instead, and if that fails too it is kept in memory for the session;
       either way with one warning, never an error.
+
+Taking progress to another computer or session
+    :func:`netlearn.exercises.export_record` writes the progress into a learner record (an HTML
+    file to download), and :func:`netlearn.exercises.import_record` brings it back with
+    :meth:`ProgressStore.merge`, which follows :func:`merge_progress` and first keeps a copy of
+    the progress file as it was.
 
 >>> import tempfile, pathlib
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "progress.json"
@@ -62,6 +69,8 @@ __all__ = [
     "ProgressStore",
     "ProgressWarning",
     "default_path",
+    "is_progress",
+    "merge_progress",
     "progress_store",
 ]
 
@@ -129,10 +138,113 @@ def _empty():
     return {"format": FORMAT, "version": VERSION, "exercises": {}, "reflections": {}}
 
 
-def _is_progress(data):
+def is_progress(data):
+    """Whether ``data`` has the shape of a progress record (a dict of exercises and reflections).
+
+    >>> is_progress({"format": "netlearn-progress", "exercises": {}, "reflections": {}}), is_progress([])
+    (True, False)
+    """
     return (isinstance(data, dict) and data.get("format", FORMAT) == FORMAT
             and isinstance(data.get("exercises", {}), dict)
-            and isinstance(data.get("reflections", {}), dict))
+            and isinstance(data.get("reflections", {}), dict)
+            and all(isinstance(entry, dict) for entry in data.get("exercises", {}).values())
+            and all(isinstance(entry, dict) and isinstance(entry.get("text", ""), str)
+                    for entry in data.get("reflections", {}).values()))
+
+
+_EARLIEST = ("first_attempt_at", "correct_at", "solution_revealed_at")
+_EITHER = ("attempted", "correct", "solution_revealed")
+_LAST_ANSWER = ("last_status", "last_choice")
+
+
+def _later(a, b):
+    """The later of two ISO times (a missing one counts as earliest); ties go to ``a``."""
+    return a if (a or "") >= (b or "") else b
+
+
+def _merge_entry(mine, theirs):
+    merged = dict(theirs)
+    merged.update(mine)                                   # anything only one side has is kept
+    for name in _EITHER:
+        if name in mine or name in theirs:
+            merged[name] = bool(mine.get(name)) or bool(theirs.get(name))
+    for name in ("attempts", "hints_used"):
+        if name in mine or name in theirs:
+            merged[name] = max(int(mine.get(name, 0) or 0), int(theirs.get(name, 0) or 0))
+    for name in _EARLIEST:
+        times = [entry[name] for entry in (mine, theirs) if entry.get(name)]
+        if times:
+            merged[name] = min(times)
+    for name in ("last_attempt_at", "last_hint_at"):
+        if mine.get(name) or theirs.get(name):
+            merged[name] = _later(mine.get(name), theirs.get(name))
+    newer = mine if _later(mine.get("last_attempt_at"), theirs.get("last_attempt_at")) == mine.get(
+        "last_attempt_at") else theirs
+    for name in _LAST_ANSWER:
+        merged.pop(name, None)
+        if name in newer:
+            merged[name] = copy.deepcopy(newer[name])
+    return merged
+
+
+def merge_progress(mine, theirs):
+    """Combine two progress records (this computer's, ``mine``, and an imported one, ``theirs``).
+
+    The rule, chosen so that nothing newer is ever lost:
+
+    * an exercise or reflection that only one side has is kept as it is;
+    * an exercise both have: it counts as tried, correct or with the solution seen if either
+      says so; ``attempts`` and ``hints_used`` are the larger of the two (the record is usually
+      an earlier copy of the same progress, so adding them would count attempts twice); the
+      first times are the earlier ones, the last times the later ones, and the last answer given
+      (status and choice) comes from whichever side answered last;
+    * a reflection both have: the one saved later is kept (on equal times, this computer's);
+      the other stays in the record file it came from.
+
+    Returns ``(merged, changes)``: the new record and a dict of the keys each part changed:
+    ``"added"`` (new here), ``"updated"`` (combined with what was here) and ``"kept"`` (this
+    computer's was newer or the same).
+
+    >>> mine = {"exercises": {"a.q1": {"attempts": 3, "correct": True, "last_attempt_at": "2026-05-02T10:00:00+00:00",
+    ...                                "last_status": "correct"}},
+    ...         "reflections": {"a.q2": {"text": "new", "saved_at": "2026-05-02T10:00:00+00:00"}}}
+    >>> theirs = {"exercises": {"a.q1": {"attempts": 2, "correct": False, "hints_used": 1,
+    ...                                  "last_attempt_at": "2026-05-01T09:00:00+00:00", "last_status": "incorrect"}},
+    ...           "reflections": {"a.q2": {"text": "old", "saved_at": "2026-05-01T09:00:00+00:00"},
+    ...                           "b.q5": {"text": "elsewhere", "saved_at": "2026-05-01T09:00:00+00:00"}}}
+    >>> merged, changes = merge_progress(mine, theirs)
+    >>> q1 = merged["exercises"]["a.q1"]
+    >>> q1["attempts"], q1["correct"], q1["last_status"], q1["hints_used"]
+    (3, True, 'correct', 1)
+    >>> merged["reflections"]["a.q2"]["text"], sorted(merged["reflections"])
+    ('new', ['a.q2', 'b.q5'])
+    >>> changes
+    {'added': ['b.q5'], 'updated': ['a.q1'], 'kept': ['a.q2']}
+    """
+    merged = copy.deepcopy(mine)
+    for key, value in _empty().items():
+        merged.setdefault(key, copy.deepcopy(value))
+    changes = {"added": [], "updated": [], "kept": []}
+    for key, entry in sorted(theirs.get("exercises", {}).items()):
+        here = merged["exercises"].get(key)
+        if here is None:
+            merged["exercises"][key] = copy.deepcopy(entry)
+            changes["added"].append(key)
+            continue
+        combined = _merge_entry(here, entry)
+        changes["kept" if combined == here else "updated"].append(key)
+        merged["exercises"][key] = combined
+    for key, entry in sorted(theirs.get("reflections", {}).items()):
+        here = merged["reflections"].get(key)
+        if here is None:
+            merged["reflections"][key] = copy.deepcopy(entry)
+            changes["added"].append(key)
+        elif _later(here.get("saved_at"), entry.get("saved_at")) == here.get("saved_at") or here == entry:
+            changes["kept"].append(key)
+        else:
+            merged["reflections"][key] = copy.deepcopy(entry)
+            changes["updated"].append(key)
+    return merged, changes
 
 
 class ProgressStore:
@@ -189,7 +301,7 @@ class ProgressStore:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             data = None
-        if not _is_progress(data):
+        if not is_progress(data):
             self._set_aside(path)
             return _empty()
         for key, value in _empty().items():
@@ -354,11 +466,60 @@ class ProgressStore:
         return self._change_entry(key, "code", edit)
 
     # ------------------------------------------------------------------ reflections
-    def save_reflection(self, key, text):
-        """Save the text of a reflection (replacing what was saved before); return its record."""
+    def save_reflection(self, key, text, *, prompt=None):
+        """Save the text of a reflection (replacing what was saved before); return its record.
+
+        ``prompt``, the question it answers, is kept with it so that a learner record can show
+        each reflection under its question.
+        """
         def change(data):
             data["reflections"][key] = {"text": str(text), "saved_at": _now()}
+            if prompt:
+                data["reflections"][key]["prompt"] = str(prompt)
         return self.update(change)["reflections"][key]
+
+    # ------------------------------------------------------------------ bringing progress back
+    def keep_copy(self, label="before-import"):
+        """Copy the progress file to ``progress.json.<label>-<time>`` beside it; return that path.
+
+        Returns None when there is no file to copy (nothing saved yet, or progress in memory).
+        The copy never replaces an existing file.
+        """
+        path = self.path
+        if path is None:
+            return None
+        with self._locked(path):
+            try:
+                content = path.read_bytes()
+            except OSError:
+                return None
+            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+            for number in range(1000):
+                copy_path = path.with_name(f"{path.name}.{label}-{stamp}" + (f"-{number}" if number else ""))
+                try:
+                    with open(copy_path, "xb") as handle:   # "x": fails if the name is taken
+                        handle.write(content)
+                except FileExistsError:
+                    continue
+                return copy_path
+        raise FileExistsError(f"Could not find a free name to keep a copy of {path}.")
+
+    def merge(self, incoming):
+        """Merge a progress record into this store (see :func:`merge_progress`); keep a copy first.
+
+        Returns ``(changes, copy_path)``: what changed, and where the progress file was copied
+        before the merge (None if there was no file yet).
+        """
+        copy_path = self.keep_copy() if self.read() != _empty() else None
+        found = {}
+
+        def change(data):
+            merged, changes = merge_progress(data, incoming)
+            data.clear()
+            data.update(merged)
+            found.update(changes)
+        self.update(change)
+        return found, copy_path
 
     def reflection(self, key):
         """The saved reflection as ``{"text": ..., "saved_at": ...}``, or None."""

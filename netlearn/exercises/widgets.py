@@ -3,7 +3,8 @@
 Each is a real ipywidgets widget, so it works with the keyboard (Tab to move, arrow keys or
 Space to choose, Enter to press a button) and shows a clear outline around whatever has focus.
 Every callback is an ordinary Python method, so tests can set values and press buttons
-without a browser:
+without a browser. The progress widgets end with :func:`record_buttons`: *Download my record*
+and *Restore from a record* (see :mod:`netlearn.exercises.record`).
 
 >>> from netlearn.exercises import ConceptQuestion, Option
 >>> question = ConceptQuestion("q9", prompt="Which is a colour?", options=[
@@ -18,24 +19,30 @@ True
 from __future__ import annotations
 
 import html
+import tempfile
 from datetime import datetime
+from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
 
+from ..errors import DataError
 from .engine import NOT_ATTEMPTED, text_to_html
 from .progress import progress_store
+from .record import export_record, import_record, storage_note
 
 __all__ = [
     "FOCUS_CSS",
     "ConceptWidget",
     "ProgressWidget",
+    "RecordButtons",
     "ReflectionWidget",
     "concept_widget",
     "course_progress",
     "item_status",
     "progress_table",
     "progress_widget",
+    "record_buttons",
     "reflection_widget",
 ]
 
@@ -78,6 +85,12 @@ FOCUS_CSS = """<style>
 .netlearn-progress th, .netlearn-progress td { text-align: left; padding: 0.25em 0.8em 0.25em 0; vertical-align: top; }
 .netlearn-progress th { border-bottom: 1px solid #8a949c; }
 </style>"""
+
+
+def _saving():
+    from ..diagnostics import saving   # on first use: importing the exercises stays light
+
+    return saving
 
 
 def _style():
@@ -188,19 +201,23 @@ class ReflectionWidget(widgets.VBox):
                                      description="Your reflection", style={"description_width": "initial"},
                                      layout=widgets.Layout(width="100%", height="9em"))
         self.button = widgets.Button(description="Save my reflection", button_style="primary", icon="save",
-                                     tooltip="Save what you wrote, on this computer",
+                                     tooltip="Save what you wrote with your progress",
                                      layout=widgets.Layout(width="auto", margin="0.5em 0", align_self="flex-start"))
         if saved:
             note = (f"Saved on {_when(saved.get('saved_at'))}. Change it and save again whenever you like; "
                     "it is not marked.")
         else:
-            note = "Not saved yet. Nobody marks this: it is for you, and it stays on this computer."
-        self.status = widgets.HTML(_status_html(note))
+            note = "Not saved yet. Nobody marks this: it is for you."
+        self.status = widgets.HTML(_status_html(f"{note} {storage_note()}"))
         self.button.on_click(self._save)
         prompt = reflection.prompt + (f"\n\n{reflection.guidance}" if reflection.guidance else "")
         header = widgets.HTML(_prompt_html(reflection.title, "Not marked", prompt))
-        super().__init__([_style(), header, self.text, self.button, self.status],
-                         layout=widgets.Layout(width="auto", max_width="60em"))
+        children = [_style(), header, self.text, self.button, self.status]
+        self.record = None
+        if _saving().on_temporary_server():   # the file will not last here: offer the download beside the box
+            self.record = RecordButtons(restore=False, notice=False)
+            children.append(self.record)
+        super().__init__(children, layout=widgets.Layout(width="auto", max_width="60em"))
         self.add_class("netlearn-exercise")
         self.add_class("netlearn-reflection")
 
@@ -287,6 +304,12 @@ def _bar(done, total):
             f'style="width:8em;vertical-align:middle"></progress> {done} of {total} done')
 
 
+def _caption(note):
+    """The table's caption: where progress is kept (:func:`~netlearn.exercises.record.storage_note`)."""
+    return ('<caption style="text-align:left;caption-side:bottom;font-size:0.85em;color:#4a5660">'
+            f'{html.escape(note)}</caption>')
+
+
 def _set_progress_html(exercise_set, data, location):
     rows = []
     done = 0
@@ -301,34 +324,139 @@ def _set_progress_html(exercise_set, data, location):
                     f'<td><span aria-hidden="true">{icon}</span> {words}</td><td>{hints}</td></tr>')
     return (f'<div style="line-height:1.45"><strong>Your progress in this notebook</strong>: '
             f'{_bar(done, len(exercise_set))}'
-            f'<table><caption style="text-align:left;caption-side:bottom;font-size:0.85em;color:#4a5660">'
-            f'Kept on this computer in {html.escape(location)}.</caption>'
+            f'<table>{_caption(location)}'
             f'<thead><tr><th scope="col">Exercise</th><th scope="col">Kind</th><th scope="col">Status</th>'
             f'<th scope="col">Hints used</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
 class ProgressWidget(widgets.VBox):
-    """Which exercises are done, read from the progress file; Refresh reads it again."""
+    """Which exercises are done, read from the progress file; Refresh reads it again.
 
-    def __init__(self, render):
+    With ``record=True`` (the default) it ends with :class:`RecordButtons`, and a restore
+    refreshes the table.
+    """
+
+    def __init__(self, render, record=True):
         self._render = render
         self.table = widgets.HTML()
         self.button = widgets.Button(description="Refresh", icon="refresh", tooltip="Read your progress again",
                                      layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.button.on_click(self.refresh)
         self.refresh()
-        super().__init__([_style(), self.table, self.button], layout=widgets.Layout(width="auto"))
+        self.record = RecordButtons(on_restore=self.refresh) if record else None
+        children = [_style(), self.table, self.button] + ([self.record] if record else [])
+        super().__init__(children, layout=widgets.Layout(width="auto"))
         self.add_class("netlearn-exercise")
         self.add_class("netlearn-progress")
 
     def refresh(self, _button=None):
         store = progress_store()
-        self.table.value = self._render(store.read(), store.location())
+        self.table.value = self._render(store.read(), storage_note(store))
 
 
-def progress_widget(exercise_set):
-    """A small widget showing which exercises of one notebook are done."""
-    return ProgressWidget(lambda data, location: _set_progress_html(exercise_set, data, location))
+def progress_widget(exercise_set, record=True):
+    """A small widget showing which exercises of one notebook are done (and the record buttons)."""
+    return ProgressWidget(lambda data, location: _set_progress_html(exercise_set, data, location), record=record)
+
+
+# ====================================================================== the learner record
+def _changes_sentence(changes):
+    parts = [f"{len(changes['added'])} new here", f"{len(changes['updated'])} combined with what was here",
+             f"{len(changes['kept'])} already up to date here"]
+    return "Exercises and reflections: " + ", ".join(parts) + "."
+
+
+class RecordButtons(widgets.VBox):
+    """*Download my record* (writes the learner record and shows a link) and *Restore from a record*.
+
+    Parameters
+    ----------
+    restore : bool
+        Show the upload button for restoring (default True).
+    notice : bool
+        On Binder or a JupyterHub, start with the plain warning that files will not last.
+    on_restore : callable, optional
+        Called with no arguments after a successful restore (the progress table refreshes).
+
+    Attributes
+    ----------
+    download_button : Button
+    upload : FileUpload or None
+    status : HTML
+        What happened: the file written and its download link, what was restored, or what was wrong.
+    path : pathlib.Path or None
+        The last record written.
+    """
+
+    def __init__(self, *, restore=True, notice=True, on_restore=None):
+        self._on_restore = on_restore
+        self.path = None
+        self.download_button = widgets.Button(description="Download my record", icon="download",
+                                              tooltip="Write your progress, reflections and action plan to one file",
+                                              layout=widgets.Layout(width="auto", margin="0 0.5em 0.3em 0"))
+        self.download_button.on_click(self.download)
+        controls = [self.download_button]
+        self.upload = None
+        if restore:
+            self.upload = widgets.FileUpload(accept=".html,.htm", multiple=False, description="Restore from a record",
+                                             icon="upload",
+                                             layout=widgets.Layout(width="auto", margin="0 0.5em 0.3em 0"))
+            self.upload.observe(self._uploaded, names="value")
+            controls.append(self.upload)
+        warning = _saving().temporary_session_notice("your progress and reflections") if notice else ""
+        intro = (f"<b>{html.escape(warning)}</b>" if warning else
+                 "To keep a copy of your progress and reflections, or to carry on elsewhere, download your record.")
+        self.status = widgets.HTML("")
+        super().__init__([widgets.HTML(f'<div style="line-height:1.45">{intro}</div>'),
+                          widgets.HBox(controls, layout=widgets.Layout(flex_flow="row wrap")),
+                          self.status], layout=widgets.Layout(width="auto", margin="0.5em 0 0 0"))
+        self.add_class("netlearn-exercise")
+        self.add_class("netlearn-record")
+
+    def download(self, _button=None):
+        """Write a new record file (never replacing one) and show where it is, with a download link."""
+        try:
+            self.path = export_record()
+        except OSError as error:
+            self.status.value = _status_html(f"Your record could not be written: {error}. Nothing was changed.")
+            return None
+        self.status.value = (f'<div role="status" style="line-height:1.45">Your record is saved as '
+                             f'<code>{html.escape(str(self.path))}</code>. '
+                             f'{_saving().download_link(self.path, text="Download it to your computer")} and keep it '
+                             "somewhere private: it holds what you wrote.</div>")
+        return self.path
+
+    def restore(self, content, name="record.html"):
+        """Restore progress from the bytes of a record file called ``name``; returns what changed."""
+        folder = Path(tempfile.mkdtemp(prefix="netlearn-restore-"))
+        path = folder / (Path(str(name)).name or "record.html")
+        path.write_bytes(bytes(content))
+        try:
+            changes = import_record(path)
+        except DataError as error:
+            self.status.value = _status_html(f"Nothing was restored. {error}")
+            return None
+        finally:
+            path.unlink(missing_ok=True)
+            folder.rmdir()
+        kept = f" Your progress as it was before is kept in {changes['copy']}." if changes["copy"] else ""
+        self.status.value = _status_html(f"Restored from {path.name}. {_changes_sentence(changes)}{kept}")
+        if self._on_restore is not None:
+            self._on_restore()
+        return changes
+
+    def _uploaded(self, change):
+        files = change["new"]
+        if not files:
+            return
+        upload = files[0]
+        self.restore(upload["content"], upload["name"])
+        self.upload.value = ()   # ready for another file
+
+
+def record_buttons(restore=True):
+    """*Download my record* and *Restore from a record*, for any notebook (see :class:`RecordButtons`)."""
+    return RecordButtons(restore=restore)
 
 
 def _course_html(exercise_sets, data, location):
@@ -341,14 +469,13 @@ def _course_html(exercise_sets, data, location):
     if not rows:
         rows.append('<tr><td colspan="4">No exercise notebooks yet.</td></tr>')
     return (f'<div style="line-height:1.45"><strong>Your progress through the exercises</strong>'
-            f'<table><caption style="text-align:left;caption-side:bottom;font-size:0.85em;color:#4a5660">'
-            f'Kept on this computer in {html.escape(location)}.</caption>'
+            f'<table>{_caption(location)}'
             f'<thead><tr><th scope="col">No.</th><th scope="col">Exercises</th><th scope="col">Notebook</th>'
             f'<th scope="col">Done</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
-def course_progress(exercise_sets=None):
+def course_progress(exercise_sets=None, record=True):
     """The course overview: for every exercise notebook, how many of its exercises are done."""
     sets = _sets(exercise_sets)
-    return ProgressWidget(lambda data, location: _course_html(sets, data, location))
+    return ProgressWidget(lambda data, location: _course_html(sets, data, location), record=record)
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..progress import progress_store
+from ..record import storage_note, temporary_session_reminder
 from .checkers import describe_kind, is_collection, Mismatch, Verdict
 from .feedback import brief_repr, CheckResult, CORRECT, Feedback, INCORRECT, is_blank, NOT_ATTEMPTED, plural
 
@@ -123,6 +124,7 @@ class Exercise(_Item):
         result = self.evaluate(answer)
         if result.status != NOT_ATTEMPTED:
             self._store().record_check(self.key, result.status, kind=self.kind)
+            temporary_session_reminder()     # on Binder, once per kernel: progress will not last
         return result.show()
 
     def hint(self, number=None):
@@ -267,6 +269,7 @@ class ConceptQuestion(_Item):
                 selection = None
             self._store().record_check(self.key, result.status, kind=self.kind,
                                        choice=[self.letter(i) for i in selection] if selection else None)
+            temporary_session_reminder()
         return result.show()
 
     def record(self, selection, result):
@@ -311,9 +314,8 @@ class Reflection(_Item):
         store = self._store()
         if not str(text).strip():
             return Feedback("info", "Nothing saved", "Write a sentence or two first, then save.", where=self.title)
-        store.save_reflection(self.key, text)
-        return Feedback("info", "Saved", f"Your reflection is saved on this computer ({store.location()}). It is "
-                                         "not marked, and it will be here when you open the notebook again.",
+        store.save_reflection(self.key, text, prompt=self.prompt)
+        return Feedback("info", "Saved", f"Your reflection is saved. It is not marked. {storage_note(store)}",
                         where=self.title)
 
     def show(self):
