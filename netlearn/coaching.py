@@ -1,7 +1,8 @@
 """Error coaching: the course's common mistakes explained in one plain paragraph.
 
 A learner who looks up a member who is not in the graph, asks for a relation the network does
-not have, or runs a cell before the setup cell, gets a wall of traceback from Python. With
+not have, runs a cell before the setup cell, or leaves a bracket or quote open, gets a wall of
+traceback (or a terse "SyntaxError") from Python. With
 coaching on, Jupyter shows first what went wrong and what to try, in plain words, then the short
 usual error line. The full traceback stays available: folded under "Technical details", and
 through ``%tb`` in a new cell.
@@ -21,6 +22,12 @@ the cell, exactly as without coaching.
 'Dianne' is not a member of G. Did you mean 'Diane'? Member ids must be written exactly as in the
 data: same spelling, same capitals, inside quotes. What to try: run `sorted(G.nodes)` in a new cell
 to see every member's id, then use one of them.
+>>> print(explain(SyntaxError("'(' was never closed", ("<cell>", 2, 5, "x = (1, 2", 2, 5))))
+... # doctest: +NORMALIZE_WHITESPACE
+Python could not read this cell, so none of it ran (a 'syntax error': the code is not written the way
+Python expects). On line 2 (`x = (1, 2`) a round bracket `(` is opened and never closed. What to try:
+add the matching `)` where that part ends (often at the end of the line), so every opening bracket has
+a closing one, then run the cell again.
 >>> explain(ZeroDivisionError("division by zero")) is None
 True
 """
@@ -130,6 +137,143 @@ def _node_from_message(message, namespace):
     return None
 
 
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_BRACKET_NAMES = {"(": "round bracket", ")": "round bracket", "[": "square bracket", "]": "square bracket",
+                  "{": "curly bracket", "}": "curly bracket"}
+_CURLY_QUOTES = "\u2018\u2019\u201c\u201d"
+
+
+def _where(exc):
+    """'line 2 (`x = (1, 2`)': the line of the cell Python stopped at, with its text when it is short."""
+    line = getattr(exc, "lineno", None)
+    text = (getattr(exc, "text", None) or "").strip()
+    where = f"line {line}" if line else "this cell"
+    if text and len(text) <= 60 and "`" not in text:
+        where += f" (`{text}`)"
+    return where
+
+
+def _first_unclosed(source):
+    """(line, bracket) of the first bracket in ``source`` never closed, or (line, quotes) of an unended
+    triple-quoted text, or None. Brackets inside quotes and comments do not count."""
+    stack = []
+    line, i, quote = 1, 0, None
+    while i < len(source):
+        char = source[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif source.startswith(quote[1], i):
+                i += len(quote[1]) - 1
+                quote = None
+            elif char == "\n" and len(quote[1]) == 1:
+                quote = None
+        elif char == "#":
+            while i < len(source) and source[i] != "\n":
+                i += 1
+            continue
+        elif char in "'\"":
+            mark = source[i:i + 3] if source[i:i + 3] in ("'" * 3, '"' * 3) else char
+            quote = (line, mark)
+            i += len(mark) - 1
+        elif char in _BRACKETS:
+            stack.append((line, char))
+        elif char in ")]}" and stack:
+            stack.pop()
+        if char == "\n":
+            line += 1
+        i += 1
+    if quote and len(quote[1]) == 3:
+        return quote
+    return stack[0] if stack else None
+
+
+def _incomplete(exc):
+    """Python (in a notebook) says only 'incomplete input': find what was left open."""
+    import linecache
+
+    lines = linecache.getlines(getattr(exc, "filename", None) or "")
+    source = "".join(lines) if lines else (getattr(exc, "text", None) or "")
+    found = _first_unclosed(source)
+    if found is None:
+        return None
+    line, mark = found
+    text = source.splitlines()[line - 1].strip()
+    where = f"line {line}" + (f" (`{text}`)" if text and len(text) <= 60 and "`" not in text else "")
+    if mark in _BRACKETS:
+        return f"'{mark}' was never closed", where
+    return "unterminated triple-quoted string literal", where
+
+
+def _syntax(exc):
+    """Coaching for code Python cannot read: brackets, quotes, indentation, colons, commas."""
+    message = getattr(exc, "msg", None) or str(exc)
+    where = _where(exc)
+    if message == "incomplete input":
+        message, where = _incomplete(exc) or (message, where)
+    line = getattr(exc, "lineno", None)
+    lead = ("Python could not read this cell, so none of it ran (a 'syntax error': the code is not written the "
+            "way Python expects). ")
+    never_closed = re.match(r"'([(\[{])' was never closed", message)
+    if never_closed:
+        opening = never_closed.group(1)
+        return (lead + f"On {where} a {_BRACKET_NAMES[opening]} `{opening}` is opened and never closed. What to "
+                f"try: add the matching `{_BRACKETS[opening]}` where that part ends (often at the end of the line), "
+                "so every opening bracket has a closing one, then run the cell again.")
+    mismatch = re.match(r"closing parenthesis '(.)' does not match opening parenthesis '(.)'", message)
+    if mismatch:
+        closing, opening = mismatch.groups()
+        return (lead + f"On {where} a {_BRACKET_NAMES[opening]} `{opening}` is closed with a "
+                f"{_BRACKET_NAMES[closing]} `{closing}`. Brackets come in pairs of the same shape. What to try: "
+                f"close it with `{_BRACKETS[opening]}` instead, then run the cell again.")
+    unmatched = re.match(r"unmatched '(.)'", message)
+    if unmatched:
+        closing = unmatched.group(1)
+        return (lead + f"On {where} there is a closing {_BRACKET_NAMES[closing]} `{closing}` with no opening one "
+                "before it: one bracket too many. What to try: remove the extra closing bracket (or add the "
+                "opening one it belongs to), then run the cell again.")
+    if message.startswith(("unterminated string literal", "unterminated triple-quoted string literal",
+                           "EOL while scanning", "EOF while scanning")):
+        return (lead + f"On {where} some text starts with a quote mark and never ends: Python reads everything after "
+                "an opening quote as text until it meets the same quote again. What to try: add the closing quote "
+                "(the same kind, ' or \"), for example `'Diane'`, then run the cell again.")
+    if message.startswith("invalid character") and any(q in message for q in _CURLY_QUOTES):
+        return (lead + f"On {where} there are curly quotes (\u2018 \u2019 or \u201c \u201d), which word processors "
+                "and email put in. Python only understands straight quotes. What to try: type the quotes again in "
+                "the notebook as ' or \", then run the cell again.")
+    if isinstance(exc, IndentationError):
+        if message.startswith("unexpected indent"):
+            how = (f"line {line} starts further in (with more spaces) than Python expected. Lines are only pushed in "
+                   "under a line ending with a colon, such as `for ...:` or `if ...:`. What to try: delete the "
+                   "spaces at the start of that line so it lines up with the line above.")
+        elif message.startswith("expected an indented block"):
+            how = (f"the line before line {line} ends with a colon, so Python expects the lines under it to be "
+                   "pushed in, and they are not. What to try: put four spaces at the start of each line that "
+                   "belongs under it.")
+        else:
+            how = (f"line {line} does not line up with the lines above it. Lines that belong together must start "
+                   "with exactly the same number of spaces. What to try: make its start line up with the block it "
+                   "belongs to (four spaces per step in, and no tabs).")
+        return lead + f"The spaces at the start of the lines do not match: {how} Then run the cell again."
+    if "forgot a comma" in message:
+        return (lead + f"On {where} two things stand side by side with nothing between them. What to try: put a "
+                "comma between items of a list or between the values given to a function, as in "
+                "`['Diane', 'Ed']`, and check that each name of a member has quotes; then run the cell again.")
+    if "instead of '='" in message:
+        return (lead + f"On {where} a single `=` is used where Python expects a comparison. One `=` stores a value "
+                "in a name; two, `==`, ask whether two things are equal. What to try: write `==` there, then run "
+                "the cell again.")
+    if message == "expected ':'":
+        return (lead + f"{where[0].upper() + where[1:]} needs a colon `:` at its end: lines starting with `for`, "
+                "`if`, `else` or `def` end with one. What to try: add the colon, then run the cell again.")
+    if message.startswith("Missing parentheses in call to"):
+        return (lead + f"On {where} a function is used without round brackets. What to try: put what it should work "
+                "on inside brackets, as in `print('hello')`, then run the cell again.")
+    return (lead + f"Python stopped at {where}; the `^` mark in the error below points to where it got lost (the "
+            "mistake is often just before it, or at the end of the line above). What to try: look there for a "
+            "missing or extra bracket, quote, comma or colon, then run the cell again.")
+
+
 def explain(exc, namespace=None):
     """A plain-language explanation of a common course mistake, or None.
 
@@ -157,6 +301,8 @@ def _explain(exc, namespace):
 
     from netlearn.errors import MemberError, RelationError
 
+    if isinstance(exc, SyntaxError):
+        return _syntax(exc)
     if isinstance(exc, NameError):
         name = getattr(exc, "name", None)
         if name is None:
@@ -223,7 +369,8 @@ def _coached_errors():
 
     from netlearn.errors import NetlearnError
 
-    return (NameError, KeyError, TypeError, ModuleNotFoundError, nx.NetworkXException, NetlearnError)
+    return (SyntaxError, NameError, KeyError, TypeError, ModuleNotFoundError, nx.NetworkXException,
+            NetlearnError)
 
 
 COACHED_ERRORS = _coached_errors()

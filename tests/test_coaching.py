@@ -80,6 +80,37 @@ def test_member_error():
     assert "not in this network" in coaching.explain(MemberError("no such member"))
 
 
+
+def syntax_error(code):
+    try:
+        compile(code, "<cell>", "exec")
+    except SyntaxError as error:
+        return error
+    raise AssertionError(f"{code!r} compiled")
+
+
+@pytest.mark.parametrize("code, line, expected", [
+    ("x = 1\nx = (1, 2", 2, "a round bracket `(` is opened and never closed. What to try: add the matching `)`"),
+    ("friends = ['Diane', 'Ed'", 1, "a square bracket `[` is opened and never closed"),
+    ("x = [1, 2)", 1, "a square bracket `[` is closed with a round bracket `)`"),
+    ("ex.q1.check('Diane'))", 1, "a closing round bracket `)` with no opening one"),
+    ("ex.q1.check('Diane)", 1, "starts with a quote mark and never ends"),
+    ("x = \u2018Diane\u2019", 1, "curly quotes"),
+    ("ex.q1.check(Diane Ed)", 1, "put a comma between items"),
+    ("if x = 1:\n    pass", 1, "write `==` there"),
+    ("for a in b\n    pass", 1, "needs a colon `:` at its end"),
+    ("x = 1\n  y = 2", 2, "line 2 starts further in"),
+    ("for a in b:\nprint(a)", 2, "the line before line 2 ends with a colon"),
+    ("if x:\n    y = 1\n  z = 2", 3, "line 3 does not line up"),
+    ("x ==", 1, "the `^` mark"),
+])
+def test_syntax_errors_in_plain_words(code, line, expected):
+    text = coaching.explain(syntax_error(code))
+    assert text.startswith("Python could not read this cell, so none of it ran"), text
+    assert expected in text, text
+    assert f"line {line}" in text.lower() and "What to try" in text and "run the cell again" in text
+    assert "SyntaxError" not in text and "literal" not in text and "parenthesis" not in text, "no jargon"
+
 @pytest.mark.parametrize("name", ["ex", "net", "G", "____"])
 def test_cells_run_before_the_setup_cell(name):
     text = coaching.explain(NameError(f"name '{name}' is not defined", name=name))
@@ -213,6 +244,22 @@ def test_kernel_shows_coaching_then_the_short_error_and_the_cell_still_fails(ker
     assert status == "error" and "no relation with that name" in outputs[0][1]["data"]["text/plain"]
     assert outputs[-1][1]["ename"] == "RelationError"
 
+
+def test_kernel_coaches_a_syntax_error_and_the_cell_still_fails(kernel):
+    execute(kernel, SETUP)
+    status, outputs = execute(kernel, "x = 1\nex.q1.check(('Diane')")
+    assert status == "error"
+    assert [kind for kind, _ in outputs] == ["display_data", "error"]
+    text = outputs[0][1]["data"]["text/plain"]
+    assert "On line 2 (`ex.q1.check(('Diane')`) a round bracket `(` is opened and never closed" in text
+    assert outputs[1][1]["ename"] == "SyntaxError"
+    status, outputs = execute(kernel, "x = 1\n  y = 2")
+    assert status == "error" and "line 2 starts further in" in outputs[0][1]["data"]["text/plain"]
+    assert outputs[-1][1]["ename"] == "IndentationError"
+    status, outputs = execute(kernel, 'note = """unfinished\nx = [1, 2]')
+    assert status == "error" and "On line 1 (`note = \"\"\"unfinished`) some text starts" in outputs[0][1]["data"]["text/plain"]
+    status, outputs = execute(kernel, "print('still working')")
+    assert status == "ok" and outputs[0][1]["text"].strip() == "still working"
 
 def test_kernel_leaves_other_errors_as_they_were(kernel):
     execute(kernel, SETUP)

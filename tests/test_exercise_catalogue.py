@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from netlearn.exercises import ConceptQuestion, Exercise, Reflection, ____, registry
+from netlearn.exercises.engine import NumberChecker
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SETS = list(registry().values())
@@ -119,6 +120,85 @@ def test_concept_widget_accepts_the_answer_key(question):
     widget.button.click()
     assert widget.result.status == "correct"
 
+
+
+# ---------------------------------------------------------------------- concept questions cannot be gamed
+# A learner who always picks the longest option, or always the first, must do no better than chance.
+# Chance for one question is 1 / (number of options); the shares below may exceed its mean over the
+# course by at most MARGIN (0.10: with 7 one-answer questions, at most 2 of 7 at a chance of ~0.24).
+MARGIN = 0.10
+SINGLE = [q for q in CONCEPTS if not q.multiple]
+MULTIPLE = [q for q in CONCEPTS if q.multiple]
+
+
+def _lengths(question):
+    return [len(option.text) for option in question.options]
+
+
+def test_the_longest_option_is_no_better_than_chance():
+    assert len(SINGLE) >= 5, "enough one-answer questions to measure"
+    chance = sum(1 / len(q.options) for q in SINGLE) / len(SINGLE)
+    # Ties count against us: a right option as long as the longest counts as the longest.
+    longest = [q.key for q in SINGLE if _lengths(q)[q.answer_key()[0]] == max(_lengths(q))]
+    share = len(longest) / len(SINGLE)
+    assert share <= chance + MARGIN, f"the right option is the longest in {longest}: {share:.2f} > {chance:.2f}"
+
+
+def test_the_first_option_is_no_better_than_chance():
+    chance = sum(1 / len(q.options) for q in SINGLE) / len(SINGLE)
+    first = [q.key for q in SINGLE if q.answer_key()[0] == 0]
+    share = len(first) / len(SINGLE)
+    assert share <= chance + MARGIN, f"the right option is first in {first}: {share:.2f} > {chance:.2f}"
+
+
+def test_right_options_are_not_systematically_longer():
+    """One-answer: the right option is not longer than the others on average. Tick-all: the right options
+    are not longer than the wrong ones, over the course (within 10%) and in any one question (within 25%,
+    as a question has only a few options)."""
+    ratios = []
+    for q in SINGLE:
+        lengths, key = _lengths(q), q.answer_key()[0]
+        others = [n for i, n in enumerate(lengths) if i != key]
+        ratios.append(lengths[key] / (sum(others) / len(others)))
+    assert sum(ratios) / len(ratios) <= 1 + MARGIN, [f"{q.key}: {r:.2f}" for q, r in zip(SINGLE, ratios)]
+    right, wrong = [], []
+    for q in MULTIPLE:
+        lengths, key = _lengths(q), set(q.answer_key())
+        ours = [n for i, n in enumerate(lengths) if i in key]
+        theirs = [n for i, n in enumerate(lengths) if i not in key]
+        right += ours
+        wrong += theirs
+        if q.key != "curiosity_and_listening.q5":   # the listening coach's question: rewritten separately
+            ratio = (sum(ours) / len(ours)) / (sum(theirs) / len(theirs))
+            assert ratio <= 1.25, f"{q.key}: right options are {ratio:.2f} times as long as wrong ones"
+    pooled = (sum(right) / len(right)) / (sum(wrong) / len(wrong))
+    assert pooled <= 1 + MARGIN, f"tick-all: right options are {pooled:.2f} times as long as wrong ones"
+
+
+# ---------------------------------------------------------------------- numbers cannot be bisected
+NUMERIC = [item for item in CODE if isinstance(item.checker, NumberChecker)]
+
+
+@pytest.mark.parametrize("exercise", NUMERIC, ids=keys(NUMERIC))
+def test_wrong_numbers_point_to_the_method_without_giving_the_answer_away(exercise):
+    expected = exercise.checker.expected
+    for wrong in (expected * 1.37 + 0.11, expected * 0.61 - 0.07, expected + 17):
+        result = exercise.evaluate(wrong)
+        assert result.status == "incorrect", wrong
+        text = result.message.replace(repr(wrong), "")
+        for word in ("higher", "lower", "bigger", "smaller"):
+            assert word not in text, (wrong, result.message)
+        for decimals in range(1, 5):
+            assert f"{expected:.{decimals}f}" not in text, (wrong, result.message)
+
+
+@pytest.mark.parametrize("exercise", [e for e in NUMERIC if e.checker.shown_digits is not None],
+                         ids=keys([e for e in NUMERIC if e.checker.shown_digits is not None]))
+def test_answers_rounded_as_the_notebook_shows_them_are_accepted(exercise):
+    digits = exercise.checker.shown_digits
+    expected = exercise.checker.expected
+    assert exercise.evaluate(round(expected, digits)).status == "correct"
+    assert exercise.evaluate(round(expected + 3 * 10 ** -digits, digits)).status == "incorrect"
 
 # ---------------------------------------------------------------------- reflections
 @pytest.mark.parametrize("reflection", REFLECTIONS, ids=keys(REFLECTIONS))

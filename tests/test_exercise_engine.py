@@ -192,11 +192,71 @@ def test_close_number_tolerance():
 
 def test_close_number_recognises_rounding_percentages_and_fractions():
     assert "rounded to 2 decimal places" in close_number(2 / 3)(0.67).message
-    assert "rounded to 0 decimal places" in close_number(2.5396)(3).message
+    assert "rounded to 0 decimal places" in close_number(25.396)(25).message
+
+
+def test_one_digit_guesses_do_not_reveal_the_first_digit():
+    """Trying 0.1, 0.2, ..., 0.9 must not single out the one nearest the answer as "Nearly"."""
+    check = close_number(0.4778, shown_digits=2)
+    messages = {check(guess / 10).message.replace(str(guess / 10), "X") for guess in range(1, 10)}
+    assert len(messages) == 1 and "Nearly" not in messages.pop()
+    assert "If you rounded it, give the answer without rounding" in close_number(2.5396)(3).message
     assert "looks like a percentage" in close_number(0.4)(40).message
     assert "looks like a fraction" in close_number(40)(0.4).message
-    assert "higher than" in close_number(18)(12).message
-    assert "lower than" in close_number(18)(20).message
+
+
+
+@pytest.mark.parametrize("expected, wrong", [(18, 12), (18, 20), (0.2929649504465954, 0.25),
+                                             (0.2929649504465954, 0.5), (0.4049, 0.43), (-0.3125, 0.1)])
+def test_a_wrong_number_points_to_the_method_and_gives_no_bound(expected, wrong):
+    for check in (close_number(expected), close_number(expected, shown_digits=2)):
+        message = check(wrong).message
+        assert "method" in message and message.startswith(f"Not quite: {wrong} is not the answer yet.")
+        for word in ("higher", "lower", "bigger", "smaller", "more than", "less than"):
+            assert word not in message
+        # No digits of the answer: neither its exact value nor any rounding of it.
+        for decimals in range(0, 6):
+            shown = f"{round(expected, decimals):g}"
+            assert shown == str(wrong) or shown not in message.replace(str(wrong), ""), (shown, message)
+
+
+def test_close_number_accepts_the_precision_the_notebook_shows():
+    # The exact value 0.4049 shows as 0.40 with 2 decimals: 0.4, 0.40, 0.405 and 0.404 count.
+    check = close_number(0.4049, shown_digits=2)
+    for given in (0.4049, 0.4, 0.40, 0.404, 0.405, 0.3951):
+        assert check(given).correct, given
+    for given in (0.41, 0.39, 0.3949, 0.4101):
+        assert not check(given).correct, given
+    # 2/3 shows as 0.67: 0.67 and 0.667 count; 0.7 (one decimal) does not.
+    third = close_number(2 / 3, shown_digits=2)
+    assert third(0.67).correct and third(0.667).correct and third(0.6667).correct and not third(0.7).correct
+    # Shown with 3 decimals (0.293): 0.29 is rounded too far, and the feedback says what is accepted.
+    message = close_number(0.2929649504465954, shown_digits=3)(0.29).message
+    assert "rounded to 2 decimal places" in message
+    assert "Answers rounded to 3 decimal places (as the notebook shows it) are accepted" in message
+    assert "without rounding" not in message
+    # Whole numbers: 12.4 shows as 12.
+    assert close_number(12.4, shown_digits=0)(12).correct and not close_number(12.4, shown_digits=0)(13).correct
+    # Without shown_digits, only the unrounded value counts (as before).
+    assert not close_number(0.4049)(0.4).correct
+    assert "without rounding" in close_number(0.4049)(0.4).message
+
+
+def test_rounds_to_shown_rule_at_the_boundary():
+    from netlearn.exercises.engine.value_checks import rounds_to_shown
+
+    assert rounds_to_shown(0.125, 0.125, 2)            # the exact value, whatever rounding does with it
+    assert rounds_to_shown(0.12, 0.125, 2) and rounds_to_shown(0.13, 0.125, 2)   # both roundings of a half
+    assert not rounds_to_shown(0.14, 0.125, 2)
+    assert rounds_to_shown(0.3, 0.2929649504465954, 1) and not rounds_to_shown(0.2, 0.2929649504465954, 1)
+
+
+def test_same_mapping_accepts_shown_digits():
+    check = same_mapping({"a": 0.4049, "b": 0.1234}, what="share", shown_digits=3)
+    assert check({"a": 0.405, "b": 0.123}).correct
+    message = check({"a": 0.405, "b": 0.12}).message
+    assert "1 of the 2 members has the right share" in message
+    assert "Answers rounded to 3 decimal places" in message
 
 
 def test_close_number_wrong_kinds():
@@ -228,9 +288,9 @@ def test_same_mapping_accepts_dicts_series_and_pairs():
 def test_same_mapping_feedback():
     check = same_mapping({"a": 0.5, "b": 0.25, "c": 0.25}, what="share", members=["a", "b", "c"])
     message = check({"a": 0.5, "b": 0.3}).message
-    assert "1 of the 3 members have the right share" in message
+    assert "1 of the 3 members has the right share" in message
     assert "1 member is missing" in message and "'b': you have 0.3" in message
-    assert "look rounded" in check({"a": 0.5, "b": 0.3, "c": 0.3}).message
+    assert "look rounded" in same_mapping({"a": 0.5, "b": 0.254, "c": 0.246})({"a": 0.5, "b": 0.25, "c": 0.25}).message
     assert "look like percentages" in check({"a": 50, "b": 25, "c": 25}).message
     assert "'z' should not be in it" in check({"a": 0.5, "b": 0.25, "c": 0.25, "z": 1}).message
     assert "without saying whose" in check([0.5, 0.25, 0.25]).message
@@ -660,3 +720,48 @@ def test_close_number_accepts_itself_and_never_raises(value):
     assert check(value).correct
     verdict = check(value + 1 + abs(value))
     assert not verdict.correct and verdict.message
+
+
+# ====================================================================== grammar of generated feedback
+def test_plurals_in_feedback():
+    from netlearn.exercises.engine.feedback import a_or_an, plural, plural_noun
+
+    assert [plural(n, "member") for n in (0, 1, 2)] == ["0 members", "1 member", "2 members"]
+    assert plural(2, "priority") == "2 priorities" and plural(1, "priority") == "1 priority"
+    assert plural(3, "category") == "3 categories" and plural(2, "day") == "2 days"
+    assert plural(2, "box") == "2 boxes" and plural(2, "more option") == "2 more options"
+    assert plural_noun("people") == "people" and plural_noun("criteria") == "criteria"
+    assert a_or_an("aim") == "an aim" and a_or_an("region") == "a region"
+
+
+def test_named_choice_feedback_says_priorities():
+    from netlearn.exercises import purpose
+
+    item = purpose.q3
+    message = item.check("not a priority at all").message
+    assert "The priorities are:" in message and "prioritys" not in message
+
+
+def test_counts_agree_with_their_nouns():
+    concept = ConceptQuestion("qx", prompt="Which?", multiple=True, options=[
+        Option("a", True, "yes"), Option("b", True, "yes"), Option("c", False, "no")])
+    assert "There is 1 more option to tick." in concept.evaluate(["A"]).message
+    assert "There are 2 more options to tick." in concept.evaluate(["C"]).message
+    assert "1 of the 2 members has the right degree" in same_mapping({"a": 1, "b": 1}, what="degree")({"a": 1, "b": 2}).message
+    assert "0 of the 2 members have the right degree" in same_mapping({"a": 1, "b": 1}, what="degree")({"a": 2, "b": 2}).message
+
+
+def test_no_feedback_pluralises_by_adding_s():
+    """Every plural in generated feedback goes through plural() (which knows "priorities")."""
+    import re
+    from pathlib import Path
+
+    import netlearn
+
+    root = Path(netlearn.__file__).parent
+    files = [*sorted((root / "exercises").glob("*.py")), *sorted((root / "exercises" / "engine").glob("*.py")),
+             root / "coaching.py"]
+    pattern = re.compile(r"\{[^{}]+\}s\b|\{[^{}]+\}\(s\)")
+    found = [f"{path.name}:{n}" for path in files
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert not found, found

@@ -72,6 +72,9 @@ def _build():
             _EI,
             relative=_CLOSE,
             what="an E-I index between -1 and 1",
+            method=("(E - I) / (E + I) on `club` by `side`, with E the ties between the sides and I the ties "
+                    "inside a side, each tie counted once"),
+            shown_digits=2,
             alternatives=[
                 (ei_index(_CLUB, "side", weight="weight"),
                  "That adds up the weights (the number of settings in which each pair met) instead of counting "
@@ -161,6 +164,8 @@ bridge = table["external"].idxmax()
             _BLAU,
             relative=_CLOSE,
             what="Blau's index, between 0 and 1",
+            method="one minus the sum of the squared shares of each sector, over the whole membership",
+            shown_digits=2,
             alternatives=[
                 (blau_index(Q, "stakeholder"),
                  "That is Blau's index by `stakeholder` (the perspective members bring). The question asks about "
@@ -201,6 +206,8 @@ sector_blau = blau_index(q, "sector")
         checker=close_number(
             _VOICES.needed,
             what="a number of people",
+            method=("the smallest number of newcomers x such that (those present + x) / (members + x) reaches one "
+                    "in five"),
             alternatives=[
                 (round(0.2 * _VOICES.total) - _VOICES.count,
                  f"That is 20% of today's {_VOICES.total} members, minus the {_VOICES.count} already there. But every "
@@ -242,24 +249,28 @@ more_needed = voices_present(q).needed
                "masterclass's view of conflict suggest a network leader does?",
         multiple=False,
         options=[
-            Option("Decide between the two quickly, so that calm returns and the work can go on.",
+            Option("Decide between the two quickly on the evidence you have, so that calm returns, trust can recover "
+                   "and the work of the network can go on.",
                    False,
                    "This brings the leader's solution. It may calm things, but it throws away what the disagreement "
                    "could teach, and one side learns that its view does not count."),
-            Option("Put the two groups in separate workstreams so that they no longer clash.",
+            Option("Put the two groups into separate workstreams, one on specialist clinics and one on prevention, "
+                   "so that each can make progress without clashing.",
                    False,
-                   "This builds silos: ties stay inside each group (an E-I index heading towards -1), and the network "
-                   "can split along that line, as the karate club did."),
-            Option("Make the disagreement a shared question: bring both groups together with patients and carers, "
-                   "lay out the evidence and what each side values, and let the network work out the options.",
+                   "This builds silos: ties stay inside each group (an E-I index heading towards -1), and the "
+                   "network can split along that line, as the karate club did."),
+            Option("Make the disagreement a shared question: bring both groups together with patients and carers "
+                   "over the evidence and what each side values.",
                    True,
                    "This treats conflict as a source of ideas. Many viewpoints, patients' included, meet in one "
                    "place, and the network rather than the leader builds the way forward."),
-            Option("Leave the topic off the agenda until the two sides come round to agreeing by themselves.",
+            Option("Leave the topic off the agenda for a few months, so that feelings can settle and the two sides "
+                   "can come round to agreeing by themselves.",
                    False,
-                   "Avoiding it rarely makes conflict go away; it tends to move out of the meeting and into corridors, "
-                   "where nobody can learn from it."),
-            Option("Ask the chair to write a consensus statement that everyone signs.",
+                   "Avoiding it rarely makes conflict go away; it tends to move out of the meeting and into "
+                   "corridors, where nobody can learn from it."),
+            Option("Ask the chair to draft a consensus statement that balances both positions, invite comments, and "
+                   "have every member organisation sign it.",
                    False,
                    "A statement written for people is the leader building consensus on the network's behalf; "
                    "agreement that members have not worked out themselves rarely holds."),

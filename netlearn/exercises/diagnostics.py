@@ -174,6 +174,7 @@ discuss_first = table_1.loc[table_1["discuss_order"] == 1, "dimension"].iloc[0]
             _RWG,
             tolerance=0.001,
             what="an agreement index between 0 and 1",
+            shown_digits=3,
             alternatives=[
                 (_RWG_ALL, "That is the whole membership's value (group `(all)`). The question is about the clinician "
                            "group."),
@@ -208,22 +209,25 @@ clinician_form_rwg = float(row["rwg_j"].iloc[0])
         prompt="In the health-check summary, the patient-and-carer group (4 people) is suppressed, and so is the "
                "commissioner group, which has 20. Why is the commissioner group hidden too?",
         options=[
+            Option("Because commissioners' answers are less reliable than other members', since they see the network "
+                   "from outside rather than working in it.",
+                   False,
+                   "Suppression says nothing about the quality of anyone's answers; it protects people from being "
+                   "identified."),
             Option("Because otherwise the patient-and-carer figures could be worked out by subtracting every other "
                    "group from the whole membership.",
                    True,
                    "Yes. Hiding one more group, the smallest of the rest, stops anyone recovering the small group's "
                    "figures by subtraction."),
-            Option("Because commissioners' answers are less reliable than other members'.",
-                   False,
-                   "Suppression says nothing about the quality of anyone's answers; it protects people from being "
-                   "identified."),
-            Option("Because the commissioners asked not to be shown.",
-                   False,
-                   "No one asked: the rule is applied automatically so that nobody has to ask."),
-            Option("Because a group needs at least 10 members for a mean to be meaningful.",
+            Option("Because a group's mean only means something with enough members, and the rule hides any group "
+                   "that is small next to the whole.",
                    False,
                    "The threshold here is 5, and it is about privacy, not statistics: with very few people, a group "
-                   "result points at individuals."),
+                   "result points at individuals. A group of 20 is not small by that rule."),
+            Option("Because the commissioners asked not to be shown separately, as their answers could be read as "
+                   "the view of the funders.",
+                   False,
+                   "No one asked: the rule is applied automatically so that nobody has to ask."),
         ],
         why="Members answer honestly only if they trust that their answers cannot be traced back to them. In a "
             "network of a few dozen people, a group of four is easy to identify.",
@@ -234,23 +238,26 @@ clinician_form_rwg = float(row["rwg_j"].iloc[0])
         prompt="After the workshop, a director asks you to use the maturity-matrix levels to rank the networks in the "
                "region and decide which to fund. What do you say?",
         options=[
-            Option("That the levels organise a conversation within one network; they are not measurements that can be "
-                   "compared between networks, and the course's matrix has not been validated.",
-                   True,
-                   "Yes. The value is the conversation and the priorities it produces. Different tables, different "
-                   "people and a different matrix would give different numbers."),
-            Option("That it is fine as long as every network uses the official Source4Networks matrix.",
+            Option("That it is fine as long as every network scores itself with the official Source4Networks matrix, "
+                   "so that the levels mean the same.",
                    False,
                    "Using the same matrix does not turn a table's agreed starting point into a measurement; and the "
-                   "method, as the masterclass taught it, is a structured discussion, not an audit."),
-            Option("That it is fine if you use the mean of members' levels instead of the recorded level.",
+                   "method, as the Source4Networks guidance describes it, is a structured discussion, not an audit."),
+            Option("That it is fine if you use the mean of each network's members' levels rather than the recorded "
+                   "level, so no one voice skews it.",
                    False,
                    "Changing the summary does not change what the numbers are: members' judgements in one "
                    "conversation, shaped by who was at the table."),
-            Option("That the health check's r_wg values should be used instead, because they are more precise.",
+            Option("That the health check's r_wg values should be used instead, because they come from every "
+                   "member's answers and so are more precise.",
                    False,
-                   "r_wg says how far members agree, not how good a network is; and the course's health check has not "
-                   "been validated either."),
+                   "r_wg says how far members agree, not how good a network is; and the course's health check has "
+                   "not been validated either."),
+            Option("That the levels organise a conversation within one network; they are not validated measurements "
+                   "for ranking networks.",
+                   True,
+                   "Yes. The value is the conversation and the priorities it produces. Different tables, different "
+                   "people and a different matrix would give different numbers."),
         ],
         why="Used as a league table, a self-assessment invites people to score generously, and the honest "
             "conversation it exists for is lost.",

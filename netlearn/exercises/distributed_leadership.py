@@ -2,7 +2,7 @@
 
 The network is ``q_community``: 150 invented members of an improvement community (synthetic data),
 with one formal leader, the community lead. Learners find whom the advice network depends on,
-measure how star-like it is (Freeman centralization), how widely leadership is shared
+measure how star-like it is (Freeman centralisation), how widely leadership is shared
 (Carson, Tesluk & Marrone's density of leadership nominations) and how much advice is returned
 (reciprocity), then tell acts of network leadership from acts of network management.
 
@@ -110,13 +110,15 @@ most_asked = max(asked, key=asked.get)
 
     q2 = Exercise(
         "q2",
-        prompt="How star-like is the advice network? Give Freeman's degree centralization of `advice`, counting the "
+        prompt="How star-like is the advice network? Give Freeman's degree centralisation of `advice`, counting the "
                "ties each member receives (a fraction between 0 and 1).",
         answer_name="advice_centralization",
         checker=close_number(
             _CENTRALIZATION,
             relative=_CLOSE,
             what="a centralization between 0 and 1",
+            method="degree centralisation of the advice network, counting the ties each member receives",
+            shown_digits=2,
             alternatives=[
                 *answers_on_other_relations(NET, lambda G: centralization(G, "degree"), "advice",
                                             measure="degree centralization"),
@@ -136,7 +138,7 @@ most_asked = max(asked, key=asked.get)
         solution="""
 advice_centralization = centralization(advice, "degree")
 """,
-        explanation="Freeman's centralization adds up how far each member falls short of the most central one, "
+        explanation="Freeman's centralisation adds up how far each member falls short of the most central one, "
                     "and divides by the largest that total could be (a perfect star). Counting ties received, the "
                     f"advice network scores {_CENTRALIZATION:.2f}.",
         why=f"{_CENTRALIZATION:.2f} is high for a network of 150: most of the distance to a perfect star is covered "
@@ -160,12 +162,15 @@ advice_centralization = centralization(advice, "degree")
             _SHARED.density,
             relative=_CLOSE,
             what="a density between 0 and 1",
+            method=("nominations made divided by nominations possible; nominations have a direction, so n(n-1) are "
+                    "possible"),
+            shown_digits=3,
             alternatives=[
                 (_SHARED.nominations / (_N * (_N - 1) / 2),
                  "That divides by n(n-1)/2, the number of *pairs*. Nominations have a direction (A can name B "
                  "without B naming A), so there are n(n-1) possible nominations: twice as many."),
                 (_SHARED.in_degree_centralization,
-                 "That is the in-degree centralization of the nominations: how far they pile onto one person. "
+                 "That is the in-degree centralisation of the nominations: how far they pile onto one person. "
                  "The question asks for the density: nominations made divided by nominations possible."),
                 (_SHARED.nominations,
                  f"{_SHARED.nominations} is the number of nominations. Density divides it by the number possible."),
@@ -174,7 +179,7 @@ advice_centralization = centralization(advice, "degree")
         ),
         hints=[
             "Density is the ties there are divided by the ties there could be.",
-            "`shared_leadership(leadership)` returns both the density and the centralization of the nominations; "
+            "`shared_leadership(leadership)` returns both the density and the centralisation of the nominations; "
             "`nx.density(leadership)` gives the density alone.",
             "Take `.density` of the result: `shared_leadership(leadership).density`.",
         ],
@@ -183,13 +188,13 @@ leadership_density = shared_leadership(leadership).density
 """,
         explanation=f"There are {_SHARED.nominations} nominations out of {_N} x {_N - 1} = {_N * (_N - 1)} possible, "
                     f"so the density is {_SHARED.density:.4f}.",
-        why="About one nomination in a hundred possible is made, and the in-degree centralization of "
+        why="About one nomination in a hundred possible is made, and the in-degree centralisation of "
             f"{_SHARED.in_degree_centralization:.2f} says nearly all of them go to the lead. Mehra et al. (2006) "
-            "found that the pattern matters, not only the amount: teams in which several leaders recognised each "
-            "other did better than teams that looked to one person.",
+            "found that spreading leadership more widely did not by itself go with better team performance; how "
+            "the leaders' ties were arranged is what mattered. So read the pattern, not only the amount.",
         wrong_answers=[
             (_SHARED.nominations / (_N * (_N - 1) / 2), "n(n-1)/2"),
-            (_SHARED.in_degree_centralization, "in-degree centralization"),
+            (_SHARED.in_degree_centralization, "in-degree centralisation"),
             (_SHARED.nominations, "number of nominations"),
             (nx.density(_ADVICE), "on the 'advice' relation"),
         ],
@@ -204,6 +209,8 @@ leadership_density = shared_leadership(leadership).density
             _RECIPROCITY,
             relative=_CLOSE,
             what="a share between 0 and 1",
+            method="the share of advice ties whose reverse tie also exists, counting both ties of a returned pair",
+            shown_digits=2,
             alternatives=[
                 (_RETURNED / 2 / _ADVICE.number_of_edges(),
                  "That counts each returned *pair* once. A returned pair is two ties (A to B and B to A), and "
@@ -242,28 +249,30 @@ advice_reciprocity = reciprocity(advice)
                "**leadership** rather than management?",
         multiple=True,
         options=[
-            Option("Introducing members who keep asking the lead the same question to each other, and to a member "
-                   "who has already solved it, then stepping back.",
-                   True,
-                   "Leadership: it builds ties between members, so the next answer does not need the lead."),
-            Option("Setting up a booking system so that members can get fifteen minutes with the lead more "
-                   "efficiently.",
+            Option("Setting up a booking system so that members can get fifteen minutes with the lead more easily, "
+                   "and nobody waits long.",
                    False,
                    "Management: it makes the hub run more smoothly, but every question still travels through one "
                    "person."),
+            Option("Introducing members who keep asking the lead the same question to each other, and to a member "
+                   "who has solved it.",
+                   True,
+                   "Leadership: it builds ties between members, so the next answer does not need the lead."),
+            Option("Requiring every advice request to go through the lead first, so that quality is assured and the "
+                   "same advice is given.",
+                   False,
+                   "This is control, not leadership: it makes the network more centralised and the lead a gatekeeper "
+                   "for everything."),
             Option("Asking each member who has been helped to offer help to someone else in return.",
                    True,
                    "Leadership: it creates and expects reciprocity, so help flows in more than one direction."),
-            Option("Requiring every advice request to go through the lead, so that quality is assured.",
-                   False,
-                   "This is control, not leadership: it makes the network more centralized and the lead a "
-                   "gatekeeper for everything."),
-            Option("Inviting the regional connectors and brokers to host open sessions where members bring a "
-                   "problem and the group works on it together.",
+            Option("Inviting the regional connectors and brokers to host open sessions where members work on each "
+                   "other's problems.",
                    True,
                    "Leadership: it spreads leadership to people others already trust, and lets the network, not the "
                    "leader, produce the solutions."),
-            Option("Publishing a monthly report of how many requests the lead answered.",
+            Option("Publishing a monthly report of how many requests the lead answered, so the board can see the "
+                   "demand on them.",
                    False,
                    "Management: monitoring can be useful, but it measures the bottleneck rather than reducing it."),
         ],

@@ -94,6 +94,8 @@ def _build():
         checker=close_number(
             _W.w,
             what="Kendall's W",
+            method="Kendall's W of the whole rankings table, all members together",
+            shown_digits=2,                    # the result prints as "W = 0.40"
             alternatives=[
                 (_W.chi2, f"{_W.chi2:.1f} is Friedman's chi-square, the test statistic that goes with W. W itself is "
                           "between 0 and 1: use the result's `.w`."),
@@ -118,7 +120,6 @@ w = result.w
             (_W.chi2, "Friedman's chi-square"),
             (float(_BY_REGION.loc["North", "w"]), "inside one region"),
             (_W.w * 100, "percentage"),
-            (round(_W.w, 2), "rounded"),
         ],
     )
 
@@ -130,6 +131,8 @@ w = result.w
         checker=close_number(
             _ADVICE.share,
             what="the share of advice ties the top tenth receive",
+            method="the `.share` of `tie_concentration` on the advice relation",
+            shown_digits=2,
             alternatives=[
                 (_ADVICE.spread, f"{_ADVICE.spread:.3f} is the *spread* (1 = as even as chance, 0 = all through the top "
                                  "few). The question asks for the *share* of ties they receive: use `.share`."),
@@ -212,23 +215,28 @@ best_form = fit.best
                "for money, manage shared data and report to commissioners. Which form of governance is most likely to "
                "fit?",
         options=[
-            Option("Shared governance: the members decide everything together in a monthly meeting.",
+            Option("Shared governance: the twelve members take every decision together at a monthly meeting, so that "
+                   "no one organisation dominates.",
                    False,
-                   "Shared governance needs high trust spread among all members and few participants. Two members who "
-                   "distrust each other, and twelve around the table, make every joint decision slow and fragile."),
-            Option("A lead organisation: the bigger of the two trusts runs the network on everyone's behalf.",
-                   False,
-                   "The other trust, which does not trust it, would see the network as its rival's project and step "
-                   "back: the internal legitimacy a lead organisation struggles to keep."),
-            Option("A network administrative organisation: the funded team runs the network, overseen by the members.",
+                   "Shared governance needs high trust spread among all members and few participants. Two members "
+                   "who distrust each other, and twelve around the table, make every joint decision slow and "
+                   "fragile."),
+            Option("A network administrative organisation: the funded team runs the network day to day, overseen by "
+                   "the members.",
                    True,
                    "Moderate trust that members place in a neutral body, a moderate number of members, fairly high "
                    "agreement on goals and a high need for network-level skills (bids, data, reporting) are the "
                    "conditions Provan & Kenis link to an NAO."),
-            Option("No governance: a network works best when nobody decides anything formally.",
+            Option("A lead organisation: the larger of the two trusts hosts the network and runs it on everyone's "
+                   "behalf, as it has the most staff.",
                    False,
-                   "Messiness is part of networks, but a network that must bid for money and manage data needs someone "
-                   "accountable. Too little governance fails as surely as too much."),
+                   "The other trust, which does not trust it, would see the network as its rival's project and step "
+                   "back: the internal legitimacy a lead organisation struggles to keep."),
+            Option("Light-touch governance: keep decisions informal, and let members sort out bids, data and reports "
+                   "as each need arises.",
+                   False,
+                   "Informal arrangements suit a small network at its start, but one that must bid for money and "
+                   "manage data needs someone accountable. Too little governance fails as surely as too much."),
         ],
         why="Match the form to the conditions, not to habit: the same network might have started with shared "
             "governance when it had five members who knew each other well.",
@@ -240,28 +248,30 @@ best_form = fit.best
                "turning the network back into a hierarchy?",
         multiple=True,
         options=[
+            Option("The team signs off every project before members may start it, so that no effort is wasted on "
+                   "duplicate work.",
+                   False,
+                   "Approval gates make the team a line manager. Members stop experimenting, and the untidy work "
+                   "that makes networks useful dries up."),
             Option("Members, not the team, agree the purpose and the priorities, and review them every year.",
                    True,
                    "Purpose stays with the members; the team serves it. This keeps internal legitimacy and stops the "
                    "team setting its own agenda."),
-            Option("The team signs off every project before members may start it.",
-                   False,
-                   "Approval gates make the team a line manager. Members stop experimenting, and the untidy work that "
-                   "makes networks useful dries up."),
             Option("Members can start small tests of their own ideas and report what they learned, including what "
                    "failed.",
                    True,
-                   "This keeps flexibility and a safe space to try things, the messiness a network needs, while the team "
-                   "provides the stability."),
-            Option("Leadership roles in the work rotate among members, and the team connects people rather than doing "
-                   "the work for them.",
-                   True,
-                   "Distributed leadership guards against members leaving the network's work to the team, a risk "
-                   "Provan & Kenis name for this form."),
-            Option("All communication between members goes through the team, to keep messages consistent.",
+                   "This keeps flexibility and a safe space to try things, the messiness a network needs, while the "
+                   "team provides the stability."),
+            Option("All communication between members goes through the team, so that messages stay consistent and "
+                   "nobody is left out.",
                    False,
                    "Routing every tie through the centre recreates a hierarchy and makes the team a bottleneck: the "
                    "network's value lies in members' ties with each other."),
+            Option("Leadership roles in the work rotate among members, and the team connects people rather than "
+                   "doing the work.",
+                   True,
+                   "Distributed leadership guards against members leaving the network's work to the team, a risk "
+                   "Provan & Kenis name for this form."),
         ],
         why="Governance gives a network the confidence, resilience and permission to act; it should not take away the "
             "members' ownership of the purpose, or their freedom to try things that might not work.",

@@ -95,6 +95,7 @@ most_ties = max(degrees, key=degrees.get)
         checker=close_number(
             _G.number_of_edges(),
             what="the number of ties",
+            method="count the ties (edges), not the members, and count each tie once",
             alternatives=[
                 (sum(_DEGREES.values()), "You counted every tie twice: adding up everyone's degree counts each tie "
                                          "once from each end. Halve it, or count the edges directly."),
@@ -167,24 +168,27 @@ dianes_contacts = set(G.neighbors("Diane"))
                    "first hour after a stroke looks like.",
                    True,
                    "Leadership: this convenes people around a purpose they can all own."),
-            Option("Sending every member organisation the quarterly reporting template and chasing the late returns.",
+            Option("Sending every member organisation the quarterly reporting template, then chasing the late "
+                   "returns so the board sees a full picture.",
                    False,
                    "Management: useful for keeping the network running, but it monitors members rather than helping "
                    "them act together."),
-            Option("Introducing a therapist in one trust, who has solved a discharge delay, to a ward manager in another "
-                   "trust who is stuck on the same problem.",
+            Option("Introducing a therapist who has solved a discharge delay in one trust to a ward manager in "
+                   "another trust who is stuck on it.",
                    True,
                    "Leadership: connecting people who can help each other is how a network spreads what works."),
-            Option("Deciding on the members' behalf which three projects everyone will deliver this year, and assigning "
-                   "an owner to each.",
+            Option("Deciding on the members' behalf which three projects everyone will deliver this year, and "
+                   "assigning an owner to each.",
                    False,
-                   "This directs members as if they were staff. In a network nobody is in charge of everyone; projects "
-                   "stick when members choose and own them."),
-            Option("Giving a small group of members time, data and permission to test their own idea, then sharing what "
-                   "they learn with everyone.",
+                   "This directs members as if they were staff. In a network nobody is in charge of everyone; "
+                   "projects stick when members choose and own them."),
+            Option("Giving a small group of members time, data and permission to test their own idea, then sharing "
+                   "what they learn.",
                    True,
-                   "Leadership: enabling members to act on their own ideas builds energy the whole network can draw on."),
-            Option("Fixing a shared problem yourself, because it is quicker than waiting for the members.",
+                   "Leadership: enabling members to act on their own ideas builds energy the whole network can draw "
+                   "on."),
+            Option("Fixing a shared problem yourself when members are stuck, because it is quicker than waiting for "
+                   "them to agree what to do.",
                    False,
                    "Solving problems for members can feel helpful, but it keeps the work with the leader and leaves "
                    "members no more able to act than before."),

@@ -124,6 +124,9 @@ top_broker = max(scores, key=scores.get)
         checker=close_number(
             _MEDICI,
             what="the Medici's betweenness (a share between 0 and 1)",
+            method=("use the normalised `betweenness(F)` on the Florentine marriage network, and read the Medici's "
+                    "value"),
+            shown_digits=2,
             alternatives=[
                 (_MEDICI_COUNT, f"{_MEDICI_COUNT:g} counts shortest paths through the Medici, without dividing by how "
                                 "many there could be. `betweenness(F)` gives the normalised share."),
@@ -240,24 +243,27 @@ energizer = shortlist.index[0]
                "Prusak (2002) describe further roles. Which of these statements fit?",
         multiple=True,
         options=[
-            Option("Brokers help new ideas to be discovered, because they link groups that would otherwise not hear of "
-                   "each other's work.",
+            Option("The person with the most ties is the network's broker, because more ties mean more groups they "
+                   "can link together.",
+                   False,
+                   "Not necessarily: in the kite Diane has the most ties and Heather is the broker; a connector's "
+                   "many ties often stay inside one group."),
+            Option("Brokers help new ideas to be discovered, because they link groups that would otherwise not hear "
+                   "of each other's work.",
                    True,
                    "Yes: standing between groups, brokers see ideas that one group has and another needs."),
+            Option("Peripheral specialists add little to an idea's journey, because with so few ties they cannot "
+                   "pass it on to anyone.",
+                   False,
+                   "Few ties is not little value: they often hold expertise the network needs, and can be drawn in."),
             Option("Central connectors help an idea to be developed, because their own group knows and trusts them.",
                    True,
                    "Yes: the trust of a close group is what an idea needs to be worked up and tested."),
             Option("Energizers help ideas to spread, because people want to take part in what they are doing.",
                    True,
                    "Yes: energy draws people in, which is what spreading an idea needs."),
-            Option("The person with the most ties is the network's broker.",
-                   False,
-                   "Not necessarily: in the kite Diane has the most ties and Heather is the broker; a connector's many "
-                   "ties often stay inside one group."),
-            Option("Peripheral specialists add little, because they have few ties.",
-                   False,
-                   "Few ties is not little value: they often hold expertise the network needs, and can be drawn in."),
-            Option("Energizers are always the best-connected members.",
+            Option("Energizers are always the best-connected members: the energy they bring is what draws so many "
+                   "contacts to them.",
                    False,
                    "In the improvement community the strongest energizers have 10 to 12 contacts, fewer than the "
                    "best-connected members: energy is not the same as contact."),

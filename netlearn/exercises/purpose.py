@@ -29,6 +29,7 @@ from .engine import (
     close_number,
     same_set,
 )
+from .engine.feedback import a_or_an, plural, plural_noun
 
 __all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____", "DRAFT", "PURPOSE_PRIORITIES"]
 
@@ -108,8 +109,8 @@ def _build():
                     verdict = check(items[0])
                     note = f"One {what} on its own is enough; there is no need to put it in a list."
                     return Verdict(verdict.correct, f"{verdict.message} {note}".strip())
-                return Verdict(False, f"You gave {len(items)} items. The question asks for one {what}: give its name in "
-                                      "quotes.")
+                return Verdict(False, f"You gave {plural(len(items), 'item')}. The question asks for one {what}: give "
+                                      "its name in quotes.")
             if not isinstance(answer, str):
                 kind = f"a number ({answer!r})" if isinstance(answer, (int, float)) else f"a {type(answer).__name__}"
                 return Verdict(False, f"You gave {kind}. The question asks which {what}: give its name in quotes, such "
@@ -118,11 +119,11 @@ def _build():
             if name is None:
                 close = difflib.get_close_matches(answer.strip(), choices, n=1)
                 hint = f" Did you mean {close[0]!r}?" if close else ""
-                return Verdict(False, f"{answer.strip()!r} is not a {what} here.{hint} The {what}s are: "
-                                      f"{', '.join(choices)}.")
+                return Verdict(False, f"{answer.strip()!r} is not {a_or_an(what)} here.{hint} The "
+                                      f"{plural_noun(what)} are: {', '.join(choices)}.")
             if name == expected:
                 return Verdict(True, note)
-            return Verdict(False, f"{name!r} is a {what} here, but not the one the question asks for.")
+            return Verdict(False, f"{name!r} is {a_or_an(what)} here, but not the one the question asks for.")
 
         return check
 
@@ -261,6 +262,9 @@ divisive = agreement.most_divisive_item(rankings).item
         checker=close_number(
             _ALIGNED.share,
             what="the share of members (a fraction between 0 and 1)",
+            method=("a member counts if at least one of their reasons for joining serves either priority; divide "
+                    "those members by all the members counted"),
+            shown_digits=2,
             alternatives=[
                 (_ALIGNED.aligned, f"{_ALIGNED.aligned} is how many members that is. Divide by the number of members "
                                    f"counted ({_ALIGNED.counted}) to get the share."),
@@ -300,25 +304,28 @@ share_aligned = result.share
                "conclude?",
         multiple=True,
         options=[
-            Option("The statement uses words that say whom it serves, what should change, why a network, what members "
-                   "get back and how you will know.",
-                   True,
-                   "Yes: that is exactly what the checker looks at, the wording."),
-            Option("Members share this purpose.",
+            Option("Members share this purpose: a statement that names whom it serves and what should change is one "
+                   "they will sign up to.",
                    False,
                    "The checker reads words, not people. Whether members share a purpose shows in what they say and "
                    "do: ask them, for example by having them rank the priorities and looking at Kendall's W."),
-            Option("It is the right purpose for this network.",
+            Option("The statement uses words that say whom it serves, what should change, why a network, what "
+                   "members get and how you will know.",
+                   True,
+                   "Yes: that is exactly what the checker looks at, the wording."),
+            Option("It is the right purpose for this network, since a statement that covers all five parts leaves "
+                   "nothing important out.",
                    False,
                    "No word list can tell you that. A statement can tick every box and still aim at the wrong thing."),
             Option("It is a good moment to test the draft with members, for example by asking them to rank the "
-                   "priorities it names and why they joined.",
+                   "priorities it names.",
                    True,
                    "Yes: a draft that is clear enough to argue with is ready for members to argue with."),
-            Option("A draft that scores 3 of 5 is always weaker than this one.",
+            Option("A draft that scores 3 of 5 is always weaker than this one, because it leaves out at least two of "
+                   "the parts a purpose needs.",
                    False,
-                   "Not always: the lists can miss a point made in other words, and can count a phrase used after 'not'. "
-                   "Read the evidence for each tick, not just the score."),
+                   "Not always: the lists can miss a point made in other words, and can count a phrase used after "
+                   "'not'. Read the evidence for each tick, not just the score."),
         ],
         why="The checker is a practice aid for wording. Whether a purpose is shared, and right, is something only the "
             "members can settle: use the checker to prepare that conversation.",

@@ -74,6 +74,7 @@ def _build():
         checker=close_number(
             _NEAREST,
             what="the number of introductions",
+            method="the `introductions` column of the first row of the helpers table",
             alternatives=[
                 (_NEAREST + 1, f"That counts the ties along the chain. {_NAMES[ASKER]} → introducer → helper is "
                                f"{_NEAREST + 1} ties, but only {_NEAREST} introduction: the person in the middle makes "

@@ -109,6 +109,7 @@ strongest = max(strengths, key=strengths.get)
         checker=close_number(
             len(_MENTAL_HEALTH.organisations),
             what="the number of organisations involved",
+            method="count the organisations with at least one person on that workstream",
             alternatives=[
                 (len(_MENTAL_HEALTH.people), "That is the number of people on the workstream. The question asks how "
                                              "many organisations they come from."),
@@ -189,6 +190,8 @@ gaps = set(table.index[table["status"].isin(["missing", "thin"])])
         checker=close_number(
             _VOICES.share,
             what="the share of people who are patients, carers or citizens",
+            method="patients, carers and citizens divided by the number of people (members whose `kind` is 'person')",
+            shown_digits=3,
             alternatives=[
                 (_VOICES.count, f"{_VOICES.count} is how many people are patients, carers or citizens. Divide by the "
                                 "number of people to get the share."),
@@ -208,7 +211,7 @@ voice_share = diversity.voices_present(net).share
         explanation=f"{_VOICES.count} of the {_PEOPLE} people are patients, carers or citizens: {_VOICES.share:.3f}, or "
                     "about 3%. `voices_present` counts people only, so organisations and workstreams do not dilute the "
                     "share.",
-        why="Three in a hundred is far below one in five, a common aim for co-production. The tool also says how many "
+        why="Three in a hundred is far below one in five, the target the course uses in its examples (its own choice, not a published standard: a real partnership should agree its own). The tool also says how many "
             "more would have to join to reach it, which turns a worry into a number to discuss with partners.",
         wrong_answers=[
             (_VOICES.count, "Divide by the number of people"),

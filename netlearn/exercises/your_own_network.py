@@ -7,10 +7,12 @@ high reliance on the formal leader suggests doing, why small groups are suppress
 isolated member may or may not mean.
 
 >>> from netlearn.exercises import your_own_network as ex
->>> ex.q1.evaluate(round(ex._RELIANCE.path_share, 3)).status
-'incorrect'
 >>> ex.q1.evaluate(ex._RELIANCE.path_share).status
 'correct'
+>>> ex.q1.evaluate(round(ex._RELIANCE.path_share, 2)).status     # rounded as the notebook shows it
+'correct'
+>>> ex.q1.evaluate(round(ex._RELIANCE.path_share, 2) + 0.05).status
+'incorrect'
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ def _build():
         checker=close_number(
             _RELIANCE.path_share,
             what="the share of shortest paths through the formal leader",
+            method="the `path_share` of the reliance on formal leaders, in the 'knows' network",
+            shown_digits=2,
             alternatives=[
                 (_RELIANCE.efficiency_drop, "That is the efficiency drop: how much harder members find it to reach each "
                                             "other when the leader is taken out. The question asks for the share of "
@@ -101,8 +105,8 @@ through_leader = leadership.reliance_on_formal_leaders(G).path_share
             _SMALL,
             what="stakeholder categories",
             alternatives=[
-                ({"patient/carer/citizen"}, "'patient/carer/citizen' is a value of the sector column, which has 8 "
-                                            "members. The question is about the stakeholder column."),
+                ({"lay member"}, "'lay member' is a value of the sector column, which has 8 members. The question "
+                                 "is about the stakeholder column."),
                 (_SMALL | {"researcher"}, "Researchers number 20, well above the minimum of 5: their count is shown."),
             ],
         ),
@@ -121,7 +125,7 @@ suppressed = set(counts[counts < 5].index)
             "are the easiest to recognise. Suppression protects them; the report still says how many there are in "
             "total (8), because that number describes no one in particular.",
         wrong_answers=[
-            ({"patient/carer/citizen"}, "sector column"),
+            ({"lay member"}, "sector column"),
             (_SMALL | {"researcher"}, "Researchers number 20"),
             (8, "not how many"),
             ("patient, carer, citizen", "its own quotes"),
@@ -136,6 +140,9 @@ suppressed = set(counts[counts < 5].index)
         checker=close_number(
             _EI_GROUP,
             what="the E-I index",
+            method=("(E - I) / (E + I) in the 'knows' network by `group`, with E the ties between regions and I "
+                    "the ties inside one"),
+            shown_digits=2,
             alternatives=[
                 (_EI_SECTOR, "That is the E-I index by sector (ties across sectors are common here). The question asks "
                              "about `group`, the region."),
@@ -202,20 +209,23 @@ ei_by_region = diversity.ei_index(G, "group")
         "q5",
         prompt="Why does the report show 'suppressed (fewer than 5)' instead of the number of patients in a network?",
         options=[
-            Option("Because a figure about two or three people describes those individuals: others in the network can "
-                   "often tell who they are, and what the figure says about them.",
+            Option("Because a figure about two or three people describes those individuals: others in the network "
+                   "can often tell who they are.",
                    True,
-                   "Right: small groups are recognisable, so their figures are personal information about named people "
-                   "in all but name."),
-            Option("Because averages of fewer than five people are statistically unreliable.",
+                   "Right: small groups are recognisable, so their figures are personal information about named "
+                   "people in all but name."),
+            Option("Because averages and counts from fewer than five people are statistically unreliable, so showing "
+                   "them could mislead the network.",
                    False,
-                   "Small numbers are indeed noisy, but the report hides counts too, which are exact. The reason is "
-                   "privacy, not precision."),
-            Option("Because UK law forbids publishing any count below five.",
+                   "Small numbers are indeed noisy, but counts are exact and the report hides them too. The reason "
+                   "is privacy, not precision."),
+            Option("Because UK data protection law forbids publishing any count below five, so the report must leave "
+                   "those numbers out to stay legal.",
                    False,
                    "There is no such rule. Five is a common convention for sharing results; raise it for sensitive "
                    "topics with --min-group-size."),
-            Option("To keep the report short.",
+            Option("To keep the report short and readable, since rows about very small groups add detail that rarely "
+                   "changes what a leader decides.",
                    False,
                    "The suppressed rows are still listed, with the words instead of numbers, so the report is no "
                    "shorter; it just says less about individuals."),
@@ -230,19 +240,20 @@ ei_by_region = diversity.ei_index(G, "group")
                "it? Tick all that apply.",
         multiple=True,
         options=[
+            Option("The isolated members are not contributing much to the network's work.",
+                   False,
+                   "The map cannot say that: people can contribute through channels the survey did not ask about, "
+                   "such as reading, spreading ideas in their own organisation, or specialist advice when asked."),
             Option("Many members did not answer the survey, and nobody who answered named them.",
                    True,
                    "Non-response looks like isolation. Check the response rate before drawing conclusions."),
             Option("Many members joined recently and have not met others yet.",
                    True,
-                   "Newcomers often start at the edge; that suggests a welcome or introductions, not a problem with them."),
+                   "Newcomers often start at the edge; that suggests a welcome or introductions, not a problem with "
+                   "them."),
             Option("The question asked was narrow (for example 'who have you worked with this month').",
                    True,
                    "What the question asks decides what a tie is; a narrow question gives a sparse network."),
-            Option("The isolated members are not contributing to the network.",
-                   False,
-                   "The map cannot say that: people can contribute through channels the survey did not ask about, such as "
-                   "reading, spreading ideas in their own organisation, or specialist advice when asked."),
         ],
         why="A network map is only as complete as the answers behind it. Before acting on who looks isolated, ask how "
             "the data were collected and talk with the people themselves.",

@@ -14,6 +14,13 @@ Checkers
     :func:`answers_on_other_relations` to recognise the right measure computed on the wrong
     relation.
 
+Fair questions
+    A wrong number is sent back to the method, never told "higher" or "lower"; give
+    ``close_number`` the ``shown_digits`` the notebook displays and an answer rounded that far
+    counts. In a :class:`ConceptQuestion`, write wrong options as long and as believable as the
+    right one, each with its own explanation: ``tests/test_exercise_catalogue.py`` checks that
+    picking the longest or the first option does no better than chance.
+
 >>> check = same_set({"Andre", "Beverly"})
 >>> check(["Beverly", "Andre"])
 Verdict(correct=True, message='')

@@ -96,8 +96,44 @@ def listing(values, limit=6):
     return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
 
 
+_SAME_IN_PLURAL = {"people", "criteria", "data", "staff", "sheep"}
+
+
+def plural_noun(word):
+    """The plural of an English noun (the last word of ``word`` changes).
+
+    >>> [plural_noun(w) for w in ("member", "priority", "day", "box", "match", "more option", "criteria")]
+    ['members', 'priorities', 'days', 'boxes', 'matches', 'more options', 'criteria']
+    """
+    head, _, last = word.rpartition(" ")
+    lower = last.lower()
+    if lower in _SAME_IN_PLURAL:
+        many = last
+    elif len(last) > 1 and lower.endswith("y") and lower[-2] not in "aeiou":
+        many = last[:-1] + "ies"
+    elif lower.endswith(("s", "x", "z", "ch", "sh")):
+        many = last + "es"
+    else:
+        many = last + "s"
+    return f"{head} {many}" if head else many
+
+
 def plural(count, word, many=None):
-    return f"{count} {word if count == 1 else (many or word + 's')}"
+    """``count`` and the word, in the plural unless the count is 1.
+
+    >>> plural(1, "member"), plural(2, "member"), plural(0, "priority"), plural(2, "entry", "entries")
+    ('1 member', '2 members', '0 priorities', '2 entries')
+    """
+    return f"{count} {word if count == 1 else (many or plural_noun(word))}"
+
+
+def a_or_an(word):
+    """``word`` with "a" or "an" in front, by its first letter (good enough for the course's words).
+
+    >>> a_or_an("region"), a_or_an("aim"), a_or_an("priority")
+    ('a region', 'an aim', 'a priority')
+    """
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
 
 
 def text_to_html(text):

@@ -142,7 +142,7 @@ class SetChecker(Checker):
         if extra:
             parts.append(f"{listing(sorted(extra, key=str))} should not be in it.")
         if missing:
-            parts.append(f"{plural(missing, 'more is', f'more are')} missing.")
+            parts.append(f"{plural(missing, 'more is', 'more are')} missing.")
         return " ".join(parts)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from .checkers import Checker, describe_kind, is_collection, is_number, MemberReader, Mismatch
 from .feedback import brief_repr, listing, plural, tidy_number
 
-__all__ = ["close_number", "same_mapping"]
+__all__ = ["close_number", "rounds_to_shown", "same_mapping"]
 
 
 # ---------------------------------------------------------------------- numbers
@@ -51,9 +51,12 @@ def _to_number(answer, what):
 class NumberChecker(Checker):
     """See :func:`close_number`."""
 
-    def __init__(self, expected, *, tolerance=None, relative=1e-9, what="a number", alternatives=()):
+    def __init__(self, expected, *, tolerance=None, relative=1e-9, what="a number", alternatives=(),
+                 shown_digits=None, method=""):
         self.what = what
         self.relative = relative
+        self.shown_digits = shown_digits
+        self.method = method
         super().__init__(expected, alternatives)
         if tolerance is None:
             tolerance = 1e-9 * max(1.0, abs(self.expected))
@@ -63,10 +66,29 @@ class NumberChecker(Checker):
         return _to_number(answer, self.what), []
 
     def same(self, value, expected):
-        return math.isclose(value, expected, rel_tol=self.relative, abs_tol=self.tolerance)
+        if math.isclose(value, expected, rel_tol=self.relative, abs_tol=self.tolerance):
+            return True
+        return self.shown_digits is not None and rounds_to_shown(value, expected, self.shown_digits)
 
     def explain(self, value, notes):
-        return _number_difference(value, self.expected, self.same)
+        return _number_difference(value, self.expected, self.same, self.what, self.shown_digits, self.method)
+
+
+def rounds_to_shown(value, exact, digits):
+    """True if ``value`` is ``exact`` as a notebook showing ``digits`` decimals would have it.
+
+    The rule: ``value`` counts when it is within half a unit of the last shown decimal of the
+    value as shown (``round(exact, digits)``), or of the exact value itself. So with 2 decimals
+    and an exact value of 0.4049 (shown as 0.40), 0.4, 0.40, 0.405 and 0.4049 count; 0.41 and
+    0.39 do not. A tiny allowance (1e-9 of a unit) absorbs floating-point noise at the boundary.
+
+    >>> rounds_to_shown(0.4, 0.4049, 2), rounds_to_shown(0.41, 0.4049, 2), rounds_to_shown(0.67, 2 / 3, 2)
+    (True, False, True)
+    >>> rounds_to_shown(0.7, 2 / 3, 2), rounds_to_shown(12, 12.4, 0), rounds_to_shown(13, 12.4, 0)
+    (False, True, False)
+    """
+    half = 0.5 * 10 ** -digits * (1 + 1e-9)
+    return abs(value - round(exact, digits)) <= half or abs(value - exact) <= half
 
 
 def _difference_kind(value, expected, same):
@@ -75,8 +97,12 @@ def _difference_kind(value, expected, same):
         if same(round(expected, decimals), expected):
             break
         # Any rounding rule (Python's, a spreadsheet's): few decimals, and within half a unit of them.
+        # At least two significant digits, so that trying 0.1, 0.2, ... 0.9 cannot find the first digit
+        # of the answer (a guess like 0.5 gets the same feedback as any other wrong number).
         has_few_decimals = math.isclose(value, round(value, decimals), rel_tol=0, abs_tol=1e-12)
-        if has_few_decimals and value != 0 and abs(value - expected) <= 0.5 * 10 ** -decimals + 1e-12:
+        digits = f"{abs(value):.{decimals}f}".replace(".", "").lstrip("0")
+        if (has_few_decimals and len(digits) >= 2
+                and abs(value - expected) <= 0.5 * 10 ** -decimals + 1e-12):
             return "rounded", decimals
     if expected != 0 and same(value / 100, expected):
         return "percentage", None
@@ -85,25 +111,43 @@ def _difference_kind(value, expected, same):
     return "other", None
 
 
-def _number_difference(value, expected, same):
-    """Feedback on a number that is not the expected one: rounding, percentages, direction."""
+def _precision_note(shown_digits):
+    if shown_digits is None:
+        return "Give the answer without rounding (leave out `round(...)`), so it can be compared exactly."
+    if shown_digits == 0:
+        return "Answers rounded to a whole number are accepted; round to the nearest whole number, not further."
+    return (f"Answers rounded to {plural(shown_digits, 'decimal place')} (as the notebook shows it) are accepted: "
+            "give at least that many.")
+
+
+def _number_difference(value, expected, same, what="a number", shown_digits=None, method=""):
+    """Feedback on a number that is not the expected one: rounding, percentages, or the method.
+
+    Never says whether the answer is higher or lower, nor anything else that would let a learner
+    home in on it by guessing: a wrong number sends the learner back to the method.
+    """
     kind, decimals = _difference_kind(value, expected, same)
     value = tidy_number(value)
     if kind == "rounded":
         places = plural(decimals, "decimal place")
-        return (f"Nearly: {brief_repr(value)} looks like the answer rounded to {places}. Give it without rounding "
-                "(leave out `round(...)`), so it can be compared exactly.")
+        return f"Nearly: {brief_repr(value)} looks like the answer rounded to {places}. {_precision_note(shown_digits)}"
     if kind == "percentage":
         return (f"That looks like a percentage ({brief_repr(value)}). Give it as a fraction between 0 and 1 instead: "
                 f"{brief_repr(value)}% is {brief_repr(tidy_number(round(value / 100, 10)))}.")
     if kind == "fraction":
         return (f"That looks like a fraction ({brief_repr(value)}); the question asks for a percentage. Multiply by 100: "
                 f"{brief_repr(value)} is {brief_repr(tidy_number(round(value * 100, 10)))}%.")
-    direction = "lower" if value > expected else "higher"
-    return f"Not quite: the answer is {direction} than {brief_repr(value)}."
+    steps = method or ("which network or relation you used, what you counted, and what you divided by (if anything)")
+    text = f"Not quite: {brief_repr(value)} is not the answer yet. Go back over the method step by step: {steps}."
+    if shown_digits is not None:
+        text += f" {_precision_note(shown_digits)}"
+    elif not float(expected).is_integer():
+        text += " If you rounded it, " + _precision_note(None)[0].lower() + _precision_note(None)[1:]
+    return text
 
 
-def close_number(expected, *, tolerance=None, relative=1e-9, what="a number", alternatives=()):
+def close_number(expected, *, tolerance=None, relative=1e-9, what="a number", alternatives=(), shown_digits=None,
+                 method=""):
     """A checker for a number, with a tolerance for floating-point arithmetic.
 
     Parameters
@@ -111,24 +155,40 @@ def close_number(expected, *, tolerance=None, relative=1e-9, what="a number", al
     expected : int or float
     tolerance : float, optional
         How far off an answer may be and still count (absolute). By default only floating-point
-        noise (``1e-9``, scaled for large numbers); pass e.g. ``0.005`` to accept two decimals.
+        noise (``1e-9``, scaled for large numbers).
     relative : float
         Relative tolerance, as in :func:`math.isclose`.
     what : str
         What the number is, for messages ("the number of ties").
     alternatives : list of (answer, feedback)
         E.g. ``[(36, "You counted every tie twice...")]``.
+    shown_digits : int, optional
+        How many decimals the notebook shows this value with. An answer rounded to that many
+        decimals is accepted (see :func:`rounds_to_shown` for the exact rule), and feedback on a
+        rounded answer says "answers rounded to 2 decimal places ... are accepted". Without it,
+        only the unrounded value counts.
+    method : str
+        Where to look when the number is wrong, e.g. "count the ties, not the members". Feedback
+        on a wrong number points to the method; it never says whether the answer is higher or
+        lower, so the answer cannot be found by guessing in halves.
 
     Answers rounded too far, percentages given for fractions (and the reverse), numbers given as
     text or inside a list all get their own feedback.
 
-    >>> check = close_number(2 / 3)
-    >>> check(0.6666666666666666).correct, check(0.67).message[:36]
-    (True, 'Nearly: 0.67 looks like the answer r')
+    >>> check = close_number(2 / 3, shown_digits=2)
+    >>> check(0.6666666666666666).correct, check(0.67).correct, check(0.667).correct
+    (True, True, True)
+    >>> print(close_number(0.2929649504465954, shown_digits=3)(0.29).message)
+    Nearly: 0.29 looks like the answer rounded to 2 decimal places. Answers rounded to 3 decimal places (as the notebook shows it) are accepted: give at least that many.
+    >>> close_number(2 / 3)(0.67).message[:36]
+    'Nearly: 0.67 looks like the answer r'
+    >>> print(close_number(18, what="the number of ties")(12).message)
+    Not quite: 12 is not the answer yet. Go back over the method step by step: which network or relation you used, what you counted, and what you divided by (if anything).
     >>> print(check("0.67").message)
     You gave the number as text, '0.67'. Write it without quotes, so Python treats it as a number: 0.67.
     """
-    return NumberChecker(expected, tolerance=tolerance, relative=relative, what=what, alternatives=alternatives)
+    return NumberChecker(expected, tolerance=tolerance, relative=relative, what=what, alternatives=alternatives,
+                         shown_digits=shown_digits, method=method)
 
 
 # ---------------------------------------------------------------------- mappings
@@ -136,15 +196,18 @@ class MappingChecker(Checker):
     """See :func:`same_mapping`."""
 
     def __init__(self, expected, *, members=None, tolerance=None, relative=1e-9, what="value",
-                 alternatives=()):
+                 alternatives=(), shown_digits=None):
         self.reader = MemberReader(members) if members is not None else None
+        self.shown_digits = shown_digits
         self.what = what
         self.relative = relative
         self.tolerance = 1e-9 if tolerance is None else tolerance
         super().__init__(expected, alternatives)
 
     def _close(self, a, b):
-        return math.isclose(a, b, rel_tol=self.relative, abs_tol=self.tolerance)
+        if math.isclose(a, b, rel_tol=self.relative, abs_tol=self.tolerance):
+            return True
+        return self.shown_digits is not None and rounds_to_shown(a, b, self.shown_digits)
 
     def read(self, answer):
         notes = []
@@ -193,7 +256,7 @@ class MappingChecker(Checker):
         wrong = [k for k in self.expected if k in value and not self._close(value[k], self.expected[k])]
         parts = []
         if missing:
-            parts.append(f"{plural(len(missing), 'member is', f'members are')} missing from your dict.")
+            parts.append(f"{plural(len(missing), 'member is', 'members are')} missing from your dict.")
         if extra:
             parts.append(f"{listing(extra)} should not be in it (not members of this network, or not part of the "
                          "question).")
@@ -203,26 +266,32 @@ class MappingChecker(Checker):
                          f"{first!r}: you have {brief_repr(tidy_number(value[first]))}.")
             kinds = {_difference_kind(value[k], self.expected[k], self._close)[0] for k in wrong}
             if kinds == {"rounded"}:
-                parts.append("They look rounded: give the values without rounding (leave out `round(...)`).")
+                parts.append(f"They look rounded. {_precision_note(self.shown_digits)}")
             elif kinds == {"percentage"}:
                 parts.append("They look like percentages: give fractions between 0 and 1 instead.")
             elif kinds == {"fraction"}:
                 parts.append("They look like fractions: the question asks for percentages (multiply by 100).")
         correct = len(self.expected) - len(missing) - len(wrong)
-        return f"{correct} of the {len(self.expected)} members have the right {self.what}. " + " ".join(parts)
+        total = len(self.expected)
+        members = "member" if total == 1 else "members"
+        verb = "has" if correct == 1 else "have"
+        return f"{correct} of the {total} {members} {verb} the right {self.what}. " + " ".join(parts)
 
 
-def same_mapping(expected, *, members=None, tolerance=None, relative=1e-9, what="value", alternatives=()):
+def same_mapping(expected, *, members=None, tolerance=None, relative=1e-9, what="value", alternatives=(),
+                 shown_digits=None):
     """A checker for "the value of each member" questions: a dict member -> number.
 
     Accepts a dict, a pandas Series, or pairs such as ``G.degree``. Values are compared with a
-    tolerance; keys may be names where ``members`` makes them unambiguous.
+    tolerance; keys may be names where ``members`` makes them unambiguous. With ``shown_digits``,
+    values rounded to the decimals the notebook shows are accepted (the rule of
+    :func:`rounds_to_shown`).
 
     >>> check = same_mapping({"Andre": 4, "Ed": 3}, what="degree")
     >>> check({"Ed": 3, "Andre": 4}).correct, check([("Andre", 4), ("Ed", 3)]).correct
     (True, True)
     >>> check({"Andre": 4, "Ed": 2}).message
-    "1 of the 2 members have the right degree. 1 value is not right yet, for example 'Ed': you have 2."
+    "1 of the 2 members has the right degree. 1 value is not right yet, for example 'Ed': you have 2."
     """
     return MappingChecker(expected, members=members, tolerance=tolerance, relative=relative, what=what,
-                          alternatives=alternatives)
+                          alternatives=alternatives, shown_digits=shown_digits)
