@@ -159,7 +159,8 @@ def _merge_weights(table, ties, first, second, rules):
                 f"'{name}' mean (the average of the two answers), min (the weaker answer: the tie is as strong as "
                 f"both agree), max (the stronger answer) or sum. Without a relations.csv, make one with the rows "
                 f"'relation,directed,mutual_weight' and '{name},no,mean'. Or make the two rows agree; or, if each "
-                f"person's answer should stay apart, declare '{name}' directed.")
+                f"person's answer should stay apart, declare '{name}' directed. (In Python: "
+                f"read_network(..., mutual_weight=\"mean\"); for a report: netlearn report ... --mutual-weight mean.)")
     ties["weight"] = weights
 
 

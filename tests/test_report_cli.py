@@ -563,3 +563,20 @@ def test_a_picture_without_alt_text_is_refused():
     section = Section("overview", "Overview", blocks=[Image(b"\x89PNG", "  ")])
     with pytest.raises(ValueError, match="alternative text"):
         render_html(Report("R", [], [], [], [section], [], {}, "today"))
+
+
+def test_mutual_weight_option_combines_two_answers_about_one_pair(tmp_path, key_file, capsys):
+    """A survey pair named by both people with different weights: refused (exit 2) until a rule is given."""
+    members = "id,name,group\n" + "".join(f"p{k},Person {k},{'A' if k < 6 else 'B'}\n" for k in range(1, 11))
+    ring = [f"p{k},p{k % 10 + 1},knows,1" for k in range(1, 11)]
+    ties = "source,target,relation,weight\n" + "\n".join(ring + ["p2,p1,knows,3"]) + "\n"
+    folder = tmp_path / "survey"
+    folder.mkdir()
+    (folder / "members.csv").write_text(members)
+    (folder / "ties.csv").write_text(ties)
+    args = ["report", str(folder / "members.csv"), str(folder / "ties.csv"), "--key-file", str(key_file)]
+    assert main(args + ["-o", str(tmp_path / "refused.html")]) == 2
+    said = capsys.readouterr().err
+    assert "rows 2 and 12" in said and "--mutual-weight mean" in said
+    assert main(args + ["-o", str(tmp_path / "mean.html"), "--mutual-weight", "mean"]) == 0
+    assert (tmp_path / "mean.html").is_file() and not (tmp_path / "refused.html").exists()

@@ -50,7 +50,7 @@ Write a report on your own network: one HTML page that works offline, on a phone
 
 It covers the network's size and shape, who is isolated, the informal roles (brokers, central
 connectors, energizers, boundary spanners, peripheral specialists, each with the rule behind it),
-how leadership is spread (centralization, reliance on formal leaders, what happens if they step
+how leadership is spread (centralisation, reliance on formal leaders, what happens if they step
 back), diversity and silos (Blau index, E-I index, missing voices) and, if you give survey
 responses, the health check and maturity matrix. Each section ends with questions to discuss.
 
@@ -133,6 +133,10 @@ def build_parser():
     files.add_argument("--relations", metavar="RELATIONS.csv",
                        help="the relations file, saying which relations are directed (needed only for relations "
                             "the course does not know, such as your own names)")
+    files.add_argument("--mutual-weight", metavar="RULE", choices=("mean", "min", "max", "sum"),
+                       help="when a pair named by both people carries two different weights, combine them this way: "
+                            "mean, min (the weaker answer), max or sum (default: ask, with an error naming both rows; "
+                            "a mutual_weight column in the relations file takes precedence)")
     files.add_argument("--responses", metavar="[INSTRUMENT=]FILE", action="append", default=[],
                        help="survey responses to add a diagnostics section: a health-check or maturity-matrix file "
                             "(or a folder of them) in the course's format. The instrument is recognised from the "
@@ -396,7 +400,8 @@ def _run_report(args):
     progress = Progress(sections + 2, quiet=args.quiet)
     try:
         with progress("Reading the files"):
-            net = loaders.read_network(args.members, args.ties, relations=args.relations)
+            net = loaders.read_network(args.members, args.ties, relations=args.relations,
+                                       mutual_weight=args.mutual_weight)
             progress.plan(_forecast(net, args))
             loaded = [diag.load(spec) for spec in args.responses]
             key, note = None, ""
