@@ -407,4 +407,4 @@ def test_button_labels_are_never_cut_off():
     """Seen in 08: 'Save my answ…' and 'Load the room'…' (ipywidgets buttons default to a fixed width)."""
     form = self_assessment("network_maturity_matrix", chart=False)
     view = workshop_view("network_maturity_matrix", RESPONSES / "matrix_workshop.csv")
-    assert form.save_button.layout.width == "auto" and view.load_button.layout.width == "auto"
+    assert form.save_button.layout.width == "max-content" == view.load_button.layout.width

@@ -155,9 +155,9 @@ class SelfAssessment:
             self._descriptors = {}
             for d in inst.dimensions:
                 now = w.Dropdown(options=options, value=None, description=f"{d.name}: now", style=wide,
-                                 layout=w.Layout(width="auto"))
+                                 layout=w.Layout(width="max-content"))
                 target = w.Dropdown(options=options, value=None, description=f"{d.name}: target", style=wide,
-                                    layout=w.Layout(width="auto"))
+                                    layout=w.Layout(width="max-content"))
                 self.controls[d.id], self.controls[f"{d.id}_target"] = now, target
                 self._descriptors[d.id] = w.HTML(value=self._descriptor_html(d.id, None))
                 rows.append(w.VBox([w.HTML(f"<b>{html.escape(d.name)}</b> - {html.escape(d.description)}"),
@@ -175,7 +175,7 @@ class SelfAssessment:
                                          tooltip=item.wording, layout=w.Layout(width="90%"))
                 else:
                     control = w.Dropdown(options=options, value=None, description=f"Answer {k}",
-                                         tooltip=item.wording, layout=w.Layout(width="auto"))
+                                         tooltip=item.wording, layout=w.Layout(width="max-content"))
                 self.controls[item.id] = control
                 rows.append(w.VBox([label, control], layout=w.Layout(margin="0 0 0.4em 0")))
         for control in self.controls.values():
@@ -183,7 +183,7 @@ class SelfAssessment:
         self.folder_box = w.Text(value=str(folder), description="Save to folder", style=wide)
         self.save_button = w.Button(description="Save my answers", button_style="primary", icon="save",
                                     tooltip="Adds your answers to your own file in the folder above",
-                                    layout=w.Layout(width="auto"))
+                                    layout=w.Layout(width="max-content"))
         self.save_button.on_click(lambda _button: self._save_clicked())
         self.status = w.HTML(_STATUS.format("Not saved yet."))
         self.summary_html = w.HTML()
@@ -403,7 +403,7 @@ class WorkshopView:
         self.path_box = w.Text(value=str(source) if is_path else DEFAULT_FOLDER, description="Answers (file or folder)",
                                style={"description_width": "initial"}, layout=w.Layout(width="70%"))
         self.load_button = w.Button(description="Load the room's answers", icon="refresh",
-                                    layout=w.Layout(width="auto"))
+                                    layout=w.Layout(width="max-content"))
         self.load_button.on_click(lambda _button: self.load())
         self.status = w.HTML(_STATUS.format("Nothing loaded yet."))
         self.output = w.Output()
