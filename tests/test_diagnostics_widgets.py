@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -408,3 +409,12 @@ def test_button_labels_are_never_cut_off():
     form = self_assessment("network_maturity_matrix", chart=False)
     view = workshop_view("network_maturity_matrix", RESPONSES / "matrix_workshop.csv")
     assert form.save_button.layout.width == "max-content" == view.load_button.layout.width
+
+
+@pytest.mark.parametrize("name", ["network_maturity_matrix", "network_health_check", "curiosity_practice"])
+def test_the_instrument_note_is_shown_whole(name):
+    """Seen in 08: the note was cut at 400 characters, hiding 'The questions have not been validated'."""
+    form = self_assessment(name, chart=False)
+    note = load_instrument(name).notes
+    shown = [child for child in form.widget.children if hasattr(child, "value") and "<h3>" in str(child.value)]
+    assert shown and html.escape(note) in shown[0].value and "..." not in shown[0].value

@@ -188,8 +188,8 @@ class SelfAssessment:
         self.status = w.HTML(_STATUS.format("Not saved yet."))
         self.summary_html = w.HTML()
         self.chart_output = w.Output()
-        intro = w.HTML(f"<h3>{html.escape(inst.title)}</h3><p>{html.escape(inst.notes[:400])}"
-                       f"{'...' if len(inst.notes) > 400 else ''}</p>")
+        # The whole note: it says how to use the instrument and what it is not (not validated, not official).
+        intro = w.HTML(f"<h3>{html.escape(inst.title)}</h3><p>{html.escape(inst.notes)}</p>")
         self.widget = w.VBox([intro, *rows, self.summary_html, self.chart_output, self.folder_box,
                               self.save_button, self.status])
         self._update()
