@@ -16,7 +16,7 @@ CONSTRAINT_FLAG := $(if $(wildcard $(CONSTRAINTS)),-c $(CONSTRAINTS),)
 # Other Pythons the unit tests run on (`make test-pythons`); missing ones are skipped.
 TEST_PYTHONS ?= 3.12 3.13
 
-.PHONY: lab test test-pythons venv constraints datasets benchmark clean-venv help
+.PHONY: lab test test-pythons venv constraints datasets handouts benchmark clean-venv help
 
 help:
 	@echo "make lab           open the course in JupyterLab (sets up .venv the first time)"
@@ -24,6 +24,7 @@ help:
 	@echo "make test-pythons  run the unit tests and doctests on Python $(TEST_PYTHONS) too, where present"
 	@echo "make constraints   record the package versions in .venv (after the tests pass) in $(CONSTRAINTS)"
 	@echo "make datasets      rebuild the files in datasets/ from their seeded scripts"
+	@echo "make handouts      write the printable handouts (A4 HTML) into build/handouts/"
 	@echo "make benchmark     run the speed benchmarks in benchmarks/ (prints ratios; takes minutes)"
 
 venv: $(VENV)/.installed
@@ -60,6 +61,10 @@ constraints: venv
 
 datasets: venv
 	$(BIN)/python scripts/build_datasets.py
+
+# Printable handouts from the instrument files; build/ is generated, so earlier handouts are replaced.
+handouts: venv
+	$(BIN)/python -m netlearn.trainer.handouts --out build/handouts
 
 benchmark: venv
 	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
