@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from netlearn.exercises import ConceptQuestion, Exercise, Reflection, ____, registry
-from netlearn.exercises.engine import NumberChecker
+from netlearn.exercises.engine import KIND_TRACKS, TRACKS, LeaderItem, NumberChecker
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SETS = list(registry().values())
@@ -22,6 +22,7 @@ ITEMS = [item for exercise_set in SETS for item in exercise_set]
 CODE = [item for item in ITEMS if isinstance(item, Exercise)]
 CONCEPTS = [item for item in ITEMS if isinstance(item, ConceptQuestion)]
 REFLECTIONS = [item for item in ITEMS if isinstance(item, Reflection)]
+LEADER_ITEMS = [item for item in ITEMS if isinstance(item, LeaderItem)]
 
 
 def keys(items):
@@ -33,7 +34,38 @@ def test_the_course_has_exercises_of_every_kind():
     assert CODE and CONCEPTS and REFLECTIONS
     assert len(set(keys(ITEMS))) == len(ITEMS), "exercise keys must be unique across the course"
     assert len({s.number for s in SETS}) == len(SETS), "two exercise modules claim the same notebook number"
-    assert all(type(item) in (Exercise, ConceptQuestion, Reflection) for item in ITEMS)
+    assert all(isinstance(item, (Exercise, ConceptQuestion, Reflection, LeaderItem)) for item in ITEMS)
+
+
+# ---------------------------------------------------------------------- tracks
+@pytest.mark.parametrize("exercise_set", SETS, ids=[s.name for s in SETS])
+def test_every_item_declares_a_track_and_the_outline_agrees(exercise_set):
+    declared = {entry.name: entry.track for entry in exercise_set.outline()}
+    for item in exercise_set:
+        assert item.track in TRACKS, f"{item.key}: track {item.track!r}"
+        assert declared[item.name] == item.track, f"{item.key}: the outline says {declared[item.name]}"
+        assert item.kind in KIND_TRACKS
+
+
+def test_leader_items_never_require_code():
+    leader = [item for item in ITEMS if item.track == "leader"]
+    assert leader
+    for item in leader:
+        assert not isinstance(item, Exercise), f"{item.key} is on the leader track but asks for code"
+        assert hasattr(item, "show"), f"{item.key} must be answerable in a widget"
+
+
+# ---------------------------------------------------------------------- leader-track items
+@pytest.mark.parametrize("item", LEADER_ITEMS, ids=keys(LEADER_ITEMS))
+def test_leader_item_passes_its_answer_and_fails_its_wrong_answers(item):
+    assert item.prompt.strip() and item.explanation.strip() and item.hints, f"{item.key} is incomplete"
+    assert item.evaluate(item.solution_answer()).status == "correct", item.evaluate(item.solution_answer()).message
+    assert item.evaluate(____).status == "not_attempted"
+    assert len(item.wrong_answers) >= 2, "at least two typical wrong answers"
+    for answer, feedback in item.wrong_answers:
+        result = item.evaluate(answer)
+        assert result.status == "incorrect", f"{item.key}: {answer!r} passed"
+        assert feedback in result.message, f"{item.key}: {answer!r} got {result.message!r}"
 
 
 # ---------------------------------------------------------------------- code exercises
@@ -244,5 +276,9 @@ def test_notebook_is_committed_clean_and_follows_the_template(exercise_set):
     assert "**Time:**" in first and "By the end of this notebook" in first
     markdown = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown"]
     assert any(text.startswith("## Key points") for text in markdown)
+    if any(isinstance(item, LeaderItem) for item in exercise_set):   # a notebook with a leader track
+        headings = [text.splitlines()[0] for text in markdown]
+        assert "## Leader track (no code)" in headings and "## Analyst track (code)" in headings
+        assert headings.index("## Leader track (no code)") < headings.index("## Analyst track (code)")
     trainer = [cell for cell in cells if "trainer-notes" in cell.get("metadata", {}).get("tags", [])]
     assert len(trainer) == 1 and "".join(trainer[0]["source"]).startswith("## For trainers")

@@ -11,7 +11,7 @@ and then, for each question, fills in a blank and checks it::
     ex.q1.check(most_ties)      # Correct / Not attempted yet / Not yet, with what to look at
     ex.q1.hint()                # the next hint each time
     ex.q1.solution()            # a worked solution (recorded in your progress)
-    ex.q4.show()                # a concept question or reflection, as a widget
+    ex.q4.show()                # a concept question, reflection or leader-track item, as a widget
     ex.progress()               # which exercises of this notebook are done
 
 Importing an exercise module also turns on error coaching (:mod:`netlearn.coaching`), so common
@@ -31,6 +31,13 @@ Writing exercises
     ``__getattr__ = exercises.module_attribute``), so the course overview
     (:func:`course_progress`, :func:`progress_table`) counts progress without computing any
     answer; the outline is checked against the items when they are built.
+
+Two tracks
+    Every exercise notebook has a *leader track*, answered through widgets without code
+    (:class:`ConceptQuestion`, :class:`Reflection`, :class:`Choice`, :class:`Ranking`,
+    :class:`Prediction`, :class:`Decision`), and an *analyst track* of code questions
+    (:class:`Exercise`). Each item's ``track`` says which; the overview counts each track.
+    :func:`predict_then_see` asks a lesson's reader to predict before a result is shown.
 
 Progress
     Kept in ``~/.netlearn/progress.json`` (or ``$NETLEARN_PROGRESS``); see
@@ -52,11 +59,15 @@ import pkgutil
 from .engine import (
     BLANK,
     CheckResult,
+    Choice,
     ConceptQuestion,
+    Decision,
     Exercise,
     ExerciseSet,
     Feedback,
     Option,
+    Prediction,
+    Ranking,
     Reflection,
     Verdict,
     ____,
@@ -70,17 +81,22 @@ from .engine import (
 from .progress import ProgressStore, ProgressWarning, progress_store
 from .record import export_record, import_record, read_record
 from .widgets import course_progress, progress_table, progress_widget, record_buttons
+from .leader_widgets import predict_then_see
 
 __all__ = [
     "BLANK",
     "CheckResult",
+    "Choice",
     "ConceptQuestion",
+    "Decision",
     "Exercise",
     "ExerciseSet",
     "Feedback",
     "Option",
+    "Prediction",
     "ProgressStore",
     "ProgressWarning",
+    "Ranking",
     "Reflection",
     "Verdict",
     "____",
@@ -90,6 +106,7 @@ __all__ = [
     "export_record",
     "import_record",
     "is_blank",
+    "predict_then_see",
     "progress_store",
     "progress_table",
     "progress_widget",
@@ -102,7 +119,7 @@ __all__ = [
 ]
 
 #: Modules of this package that hold the engine rather than a notebook's exercises.
-_ENGINE_MODULES = {"engine", "progress", "record", "record_page", "widgets"}
+_ENGINE_MODULES = {"engine", "leader_widgets", "progress", "record", "record_page", "widgets"}
 
 
 def registry():

@@ -6,6 +6,12 @@ measure how star-like it is (Freeman centralisation), how widely leadership is s
 (Carson, Tesluk & Marrone's density of leadership nominations) and how much advice is returned
 (reciprocity), then tell acts of network leadership from acts of network management.
 
+The leader track needs no code: predict how much reach survives the lead's leave (q7), rank members
+by what their absence would cost (q8), and choose two introductions graded by what they keep in
+reach while the lead is away (q9, a :class:`~netlearn.exercises.engine.Decision` computed with
+:func:`netlearn.leadership.what_if_removed`). The concept question (q5) and the reflection (q6) are on
+the leader track too; q1 to q4 are the analyst track.
+
 >>> from netlearn.exercises import distributed_leadership as ex
 >>> ex.q1.evaluate("q062").status, ex.q1.evaluate(____).status, ex.q1.evaluate("q055").status
 ('correct', 'not_attempted', 'incorrect')
@@ -17,13 +23,16 @@ import networkx as nx
 
 import netlearn
 from netlearn import coaching
-from netlearn.leadership import centralization, reciprocity, shared_leadership
+from netlearn.leadership import centralization, reciprocity, shared_leadership, what_if_removed
 
 from .engine import (
     ConceptQuestion,
+    Decision,
     Exercise,
     ExerciseSet,
     Option,
+    Prediction,
+    Ranking,
     Reflection,
     ____,
     answers_on_other_relations,
@@ -31,7 +40,36 @@ from .engine import (
     same_member,
 )
 
-__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____"]
+__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "____"]
+
+#: The introductions offered in question 9: pairs of members (an introduction is a two-way advice tie).
+INTRODUCTIONS = (("q139", "q113"), ("q055", "q104"), ("q043", "q113"), ("q148", "q052"), ("q108", "q049"),
+                 ("q047", "q100"))
+
+#: The members to rank in question 8.
+RANKED = ("q055", "q113", "q001", "q062")
+
+#: The bands of question 7: (lowest share, highest share, option text).
+KEPT_BANDS = ((0.9, 1.01, "Almost all of it: 90% or more"), (0.65, 0.9, "Most of it: between 65% and 90%"),
+              (0.35, 0.65, "Something near half: between 35% and 65%"), (0.0, 0.35, "Less than 35%"))
+
+
+def reach_without(advice, lead, introductions=()):
+    """Average reachability of ``advice`` once ``lead`` is away, after making ``introductions``.
+
+    An introduction ``(a, b)`` adds advice ties both ways. Uses
+    :func:`netlearn.leadership.what_if_removed`.
+
+    >>> import networkx as nx
+    >>> chain = nx.DiGraph([("a", "hub"), ("hub", "b")])
+    >>> reach_without(chain, "hub"), reach_without(chain, "hub", [("a", "b")])
+    (0.0, 1.0)
+    """
+    graph = advice.copy()
+    for a, b in introductions:
+        graph.add_edge(a, b)
+        graph.add_edge(b, a)
+    return float(what_if_removed(graph, lead).loc["average reachability", "after"])
 
 
 
@@ -281,6 +319,107 @@ advice_reciprocity = reciprocity(advice)
             "until it stuck.",
     )
 
+    _PEOPLE = NET.members.set_index("id")
+
+    def _name(member):
+        return str(_PEOPLE.loc[member, "name"])
+
+    def _who(member):
+        row = _PEOPLE.loc[member]
+        return f"{row['name']} ({row['stakeholder']}, {row['region']}; asked for advice by {_ASKED[member]})"
+
+    _REACH_WITH_LEAD = float(what_if_removed(_ADVICE, _MOST_ASKED).loc["average reachability", "before"])
+
+    def _reach_alone():
+        return reach_without(_ADVICE, _MOST_ASKED)
+
+    def _kept_band():
+        kept = _reach_alone() / _REACH_WITH_LEAD
+        return next(i for i, (low, high, _) in enumerate(KEPT_BANDS) if low <= kept < high)
+
+    q7 = Prediction(
+        "q7",
+        prompt=f"Predict first. The community lead, {_name(_MOST_ASKED)}, is going on leave for a month. Today a member can "
+               f"reach another through advice ties (directly, or through people they ask) in {_REACH_WITH_LEAD:.0%} "
+               "of pairs of members. While the lead is away, how much of that reach do you expect to remain?",
+        options=[text for _, _, text in KEPT_BANDS],
+        answer=_kept_band,
+        reveal=lambda: (f"without the lead, a member can reach another in {_reach_alone():.1%} of pairs, against "
+                        f"{_REACH_WITH_LEAD:.1%} with them: {_reach_alone() / _REACH_WITH_LEAD:.0%} of the reach "
+                        f"remains. The lead is asked by {_ASKED[_MOST_ASKED]} members, and much of the advice that "
+                        "travels between regions travels through them."),
+        hints=["Think of who the lead connects: members who ask the lead, and the few people the lead asks in turn.",
+               f"{_ASKED[_MOST_ASKED]} of the {len(_ADVICE)} members go to the lead for advice. How many of them have "
+               "another route?"],
+        explanation="The library takes the lead out of the advice network and counts, for every pair of members, "
+                    "whether the first can still reach the second (`what_if_removed`).",
+        wrong_answers=[(0, "What the data show"), (3, "The result matches C")],
+        why="A hub is quick while the hub is there; the same ties make the network fragile when it is not.",
+    )
+
+    def _reach_if_away(member):
+        return float(what_if_removed(_ADVICE, member).loc["average reachability", "after"])
+
+    q8 = Ranking(
+        "q8",
+        prompt="Whose month away would the advice network miss most? Rank these four members from the one whose "
+               "absence would cut the most reach between members (first) to the least (last).",
+        options=[_who(member) for member in RANKED],
+        values=lambda: [_reach_if_away(member) for member in RANKED],
+        descending=False,
+        tolerance=0.005,
+        describe=lambda value: f"while they are away, {value:.1%} of pairs of members stay in reach",
+        note=lambda: (f"Being asked often is not the same as holding the network together: {_name(RANKED[1])} is asked by "
+                      f"only {_ASKED[RANKED[1]]} members but is a bridge between regions, and would be missed about "
+                      "as much as the lead. Within 0.5 points, either order counts."),
+        hints=["Being asked by many people is one thing; being the only route between groups is another.",
+               "Look for a member who is asked by few but sits between regions: advice that crosses regions has to "
+               "pass through someone."],
+        explanation="Each member is taken out of the advice network in turn (`what_if_removed`), and the share of "
+                    "pairs of members still in reach is compared: the lower it falls, the more they are missed.",
+        wrong_answers=[(["D", "A", "B", "C"], "wrong way round"), (["A", "D", "B", "C"], "you put A above D")],
+        why="Hidden bridges matter for succession and cover as much as the obvious hub: plan for both.",
+    )
+
+    def _introduced(combo):
+        return [INTRODUCTIONS[i] for i in combo]
+
+    def _insight(combo):
+        without_lead = _ADVICE.copy()
+        without_lead.remove_node(_MOST_ASKED)
+        already = [f"{_name(a)} and {_name(b)}" for a, b in _introduced(combo)
+                   if nx.has_path(without_lead, a, b) and nx.has_path(without_lead, b, a)]
+        text = ("Introductions keep the network together when they join members who, without the lead, "
+                "cannot reach each other's part of the network.")
+        if already:
+            text += (f" {' and '.join(already)} can already reach each other without the lead, so introducing them "
+                     "adds no new route.")
+        return text
+
+    q9 = Decision(
+        "q9",
+        prompt=f"Your formal lead, {_name(_MOST_ASKED)}, is going on leave for a month. You have time to make **two** "
+               "introductions before they go (an introduction means each will go to the other for advice). Which two "
+               "best keep members in reach of each other while the lead is away?",
+        options=[f"Introduce {_who(a)} to {_who(b)}" for a, b in INTRODUCTIONS],
+        pick=2,
+        consequence=lambda combo: reach_without(_ADVICE, _MOST_ASKED, _introduced(combo)),
+        describe=lambda value: f"without the lead, a member can reach another in {value:.1%} of pairs",
+        baseline=_reach_alone,
+        tolerance=0.005,
+        insight=_insight,
+        hints=["Which members, once the lead is away, have no other route to the rest of the network?",
+               "An introduction between two people who can already reach each other adds little. Look for pairs "
+               "in different regions, one of them asked by many who relied on the lead."],
+        explanation="For each pair of introductions, the library adds the ties, takes the lead out "
+                    "(`what_if_removed`) and measures the share of pairs of members still in reach. The best pair "
+                    "joins members whose parts of the network only the lead connected; a choice within half a point "
+                    "of the best also counts.",
+        wrong_answers=[(["C", "E"], "can already reach each other"), (["A", "B"], "The best choice, A and D")],
+        why="Making introductions before a leader steps away is network leadership: the network keeps working "
+            "because members can reach each other, not because someone covers the lead's inbox.",
+    )
+
     q6 = Reflection(
         "q6",
         prompt="Think of a network you belong to. If its formal leader stepped away tomorrow, to whom would people go "
@@ -297,7 +436,8 @@ exercises = ExerciseSet(
     "distributed_leadership",
     number=3,
     title="Distributed leadership, power and reciprocity",
-    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "code", "q5": "concept", "q6": "reflection"},
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "code", "q5": "concept", "q6": "reflection",
+             "q7": "prediction", "q8": "ranking", "q9": "decision"},
     build=_build,
 )
 

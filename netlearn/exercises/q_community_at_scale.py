@@ -284,6 +284,7 @@ least_tied_region = min(to_others, key=to_others.get)
     # ---------------------------------------------------------------------- question 5
     q5 = ConceptQuestion(
         "q5",
+        track="analyst",   # about the cost of computing, for whoever runs the code
         prompt="In a live workshop you have a 4,500-member community loaded, and a few seconds to show a result. Which "
                "one of these should you **not** run live?",
         options=[
@@ -325,7 +326,8 @@ exercises = ExerciseSet(
     "q_community_at_scale",
     number=9,
     title="A large community as a network: Q",
-    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "concept", "q6": "reflection"},
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": ("concept", "analyst"),
+             "q6": "reflection"},
     build=_build,
 )
 

@@ -40,6 +40,7 @@ __all__ = [
     "concept_widget",
     "course_progress",
     "item_status",
+    "track_counts",
     "progress_table",
     "progress_widget",
     "record_buttons",
@@ -244,7 +245,9 @@ _STATUS_WORDS = {
     "solution_seen": ("\u2726", "Solution seen, not answered yet"),
     "not_started": ("\u25cb", "Not started"),
 }
-_KIND_WORDS = {"code": "Code", "concept": "Concept question", "reflection": "Reflection"}
+_KIND_WORDS = {"code": "Code", "concept": "Concept question", "reflection": "Reflection", "choice": "Choice",
+               "ranking": "Ranking", "prediction": "Prediction", "decision": "Decision"}
+_TRACK_WORDS = {"leader": "Leader track (no code)", "analyst": "Analyst track (code)"}
 _DONE = {"done", "done_with_solution", "saved"}
 
 
@@ -282,8 +285,8 @@ def progress_table(exercise_sets=None):
     Returns
     -------
     DataFrame
-        ``notebook``, ``exercise``, ``kind``, ``status``, ``done``, ``attempts``, ``hints_used``,
-        ``solution_revealed``.
+        ``notebook``, ``exercise``, ``kind``, ``track`` (``"leader"`` or ``"analyst"``), ``status``,
+        ``done``, ``attempts``, ``hints_used``, ``solution_revealed``.
     """
     data = progress_store().read()
     rows = []
@@ -292,10 +295,10 @@ def progress_table(exercise_sets=None):
             entry = data["exercises"].get(item.key, {})
             status = item_status(item, data)
             rows.append({"notebook": exercise_set.notebook, "exercise": item.name, "kind": item.kind,
-                         "status": _STATUS_WORDS[status][1], "done": status in _DONE,
+                         "track": item.track, "status": _STATUS_WORDS[status][1], "done": status in _DONE,
                          "attempts": entry.get("attempts", 0), "hints_used": entry.get("hints_used", 0),
                          "solution_revealed": bool(entry.get("solution_revealed", False))})
-    return pd.DataFrame(rows, columns=["notebook", "exercise", "kind", "status", "done", "attempts",
+    return pd.DataFrame(rows, columns=["notebook", "exercise", "kind", "track", "status", "done", "attempts",
                                        "hints_used", "solution_revealed"])
 
 
@@ -310,6 +313,26 @@ def _caption(note):
             f'{html.escape(note)}</caption>')
 
 
+def track_counts(exercise_set, data):
+    """For each track, ``(done, total)`` of the set's exercises, from the outline (nothing is built).
+
+    >>> from netlearn.exercises import registry
+    >>> track_counts(registry()["distributed_leadership"], {"exercises": {}, "reflections": {}})
+    {'leader': (0, 5), 'analyst': (0, 4)}
+    """
+    counts = {}
+    for track in _TRACK_WORDS:
+        entries = exercise_set.track(track)
+        counts[track] = (sum(item_status(item, data) in _DONE for item in entries), len(entries))
+    return counts
+
+
+def _track_counts(exercise_set, data):
+    parts = [f"{_TRACK_WORDS[track]}: {done} of {total} done"
+             for track, (done, total) in track_counts(exercise_set, data).items() if total]
+    return f'<div>{html.escape("; ".join(parts))}</div>'
+
+
 def _set_progress_html(exercise_set, data, location):
     rows = []
     done = 0
@@ -318,14 +341,16 @@ def _set_progress_html(exercise_set, data, location):
         done += status in _DONE
         icon, words = _STATUS_WORDS[status]
         entry = data["exercises"].get(item.key, {})
-        hints = entry.get("hints_used", 0) if item.kind == "code" else ""
+        hints = entry.get("hints_used", 0) if item.kind not in ("concept", "reflection") else ""
         kind = _KIND_WORDS.get(item.kind, item.kind)
-        rows.append(f'<tr><th scope="row">{html.escape(item.title)}</th><td>{kind}</td>'
+        track = _TRACK_WORDS[item.track].split(" (")[0]
+        rows.append(f'<tr><th scope="row">{html.escape(item.title)}</th><td>{track}</td><td>{kind}</td>'
                     f'<td><span aria-hidden="true">{icon}</span> {words}</td><td>{hints}</td></tr>')
     return (f'<div style="line-height:1.45"><strong>Your progress in this notebook</strong>: '
-            f'{_bar(done, len(exercise_set))}'
+            f'{_bar(done, len(exercise_set))}{_track_counts(exercise_set, data)}'
             f'<table>{_caption(location)}'
-            f'<thead><tr><th scope="col">Exercise</th><th scope="col">Kind</th><th scope="col">Status</th>'
+            f'<thead><tr><th scope="col">Exercise</th><th scope="col">Track</th><th scope="col">Kind</th>'
+            f'<th scope="col">Status</th>'
             f'<th scope="col">Hints used</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
@@ -465,13 +490,21 @@ def _course_html(exercise_sets, data, location):
         done = sum(item_status(item, data) in _DONE for item in exercise_set.outline())
         rows.append(f'<tr><td>{exercise_set.number:02d}</td><th scope="row">{html.escape(exercise_set.title)}</th>'
                     f'<td><code>{html.escape(exercise_set.notebook)}</code></td>'
-                    f'<td>{_bar(done, len(exercise_set))}</td></tr>')
+                    f'<td>{_bar(done, len(exercise_set))}</td>'
+                    f'<td>{_counts_cell(exercise_set, data, "leader")}</td>'
+                    f'<td>{_counts_cell(exercise_set, data, "analyst")}</td></tr>')
     if not rows:
-        rows.append('<tr><td colspan="4">No exercise notebooks yet.</td></tr>')
+        rows.append('<tr><td colspan="6">No exercise notebooks yet.</td></tr>')
     return (f'<div style="line-height:1.45"><strong>Your progress through the exercises</strong>'
             f'<table>{_caption(location)}'
             f'<thead><tr><th scope="col">No.</th><th scope="col">Exercises</th><th scope="col">Notebook</th>'
-            f'<th scope="col">Done</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+            f'<th scope="col">Done</th><th scope="col">Leader track (no code)</th>'
+            f'<th scope="col">Analyst track (code)</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def _counts_cell(exercise_set, data, track):
+    done, total = track_counts(exercise_set, data)[track]
+    return f"{done} of {total}" if total else "none"
 
 
 def course_progress(exercise_sets=None, record=True):

@@ -1,11 +1,20 @@
 """The exercise engine: exercises declared once, checked kindly, and shown in plain words.
 
-Three kinds of exercise
+Kinds of exercise
     :class:`Exercise` - the learner writes an answer in code; ``check(answer)`` marks it,
     ``hint()`` gives the next hint, ``solution()`` shows a worked answer.
     :class:`ConceptQuestion` - multiple choice (or tick all that apply) for ideas code cannot
     check, with an explanation for every option.
     :class:`Reflection` - a free-text answer that is saved for the learner, never marked.
+
+Leader-track kinds, answered in a widget without code (:mod:`~netlearn.exercises.engine.leader_items`)
+    :class:`Choice` (pick k of n), :class:`Ranking` (put options in order), :class:`Prediction`
+    (predict, then see the computed result) and :class:`Decision` (a choice graded by its
+    consequence, computed by the library).
+
+Two tracks
+    Every item has ``track``: ``"leader"`` (no code) or ``"analyst"`` (code). Code exercises
+    default to the analyst track, every other kind to the leader track (:data:`KIND_TRACKS`).
 
 Checkers
     A checker is any callable ``checker(answer) -> Verdict`` (or a bool). The building blocks
@@ -43,18 +52,26 @@ from .feedback import (BLANK, CORRECT, INCORRECT, NOT_ATTEMPTED, STATUSES, Blank
 from .checkers import Checker, Mismatch, Verdict, answers_on_other_relations
 from .member_checks import MemberChecker, SetChecker, same_member, same_set
 from .value_checks import MappingChecker, NumberChecker, close_number, same_mapping
-from .items import ConceptQuestion, Exercise, Option, Reflection
-from .sets import ExerciseSet, OutlineItem
+from .items import TRACKS, ConceptQuestion, Exercise, Item, Option, Reflection
+from .leader_items import Choice, Decision, LeaderItem, Prediction, Ranking
+from .sets import KIND_TRACKS, ExerciseSet, OutlineItem
 
 __all__ = [
     "BLANK",
     "CheckResult",
+    "Choice",
     "ConceptQuestion",
+    "Decision",
     "Exercise",
     "ExerciseSet",
     "Feedback",
+    "KIND_TRACKS",
+    "LeaderItem",
     "Option",
+    "Prediction",
+    "Ranking",
     "Reflection",
+    "TRACKS",
     "Verdict",
     "____",
     "answers_on_other_relations",

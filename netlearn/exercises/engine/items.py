@@ -1,6 +1,8 @@
-"""The three kinds of exercise a notebook asks: :class:`Exercise` (an answer in code, checked),
+"""The first three kinds of exercise a notebook asks: :class:`Exercise` (an answer in code, checked),
 :class:`ConceptQuestion` (multiple choice, each option explained) and :class:`Reflection` (free
-text, saved for the learner and never marked).
+text, saved for the learner and never marked). Every item belongs to a track (:data:`TRACKS`):
+code exercises to the analyst track, the others to the leader track unless they say otherwise.
+The leader track's widget-answered kinds are in :mod:`~netlearn.exercises.engine.leader_items`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from ..record import storage_note, temporary_session_reminder
 from .checkers import describe_kind, is_collection, Mismatch, Verdict
 from .feedback import brief_repr, CheckResult, CORRECT, Feedback, INCORRECT, is_blank, NOT_ATTEMPTED, plural
 
-__all__ = ["ConceptQuestion", "Exercise", "Option", "Reflection"]
+__all__ = ["TRACKS", "ConceptQuestion", "Exercise", "Option", "Reflection"]
 
 
 # ====================================================================== exercises
@@ -27,14 +29,29 @@ def _as_verdict(outcome):
     raise TypeError(f"a checker must return a Verdict or a bool, not {type(outcome).__name__}")
 
 
-class _Item:
-    """What every kind of exercise shares: a name, a prompt, and a place in an ExerciseSet."""
+#: The two tracks of every exercise notebook: a leader completes the leader track without writing
+#: code; the analyst track asks for code.
+TRACKS = ("leader", "analyst")
+
+
+def checked_track(track, name):
+    """``track`` if it is one of :data:`TRACKS`; otherwise a ValueError naming the exercise."""
+    if track not in TRACKS:
+        raise ValueError(f"{name}: track must be 'leader' or 'analyst', not {track!r}")
+    return track
+
+
+class Item:
+    """What every kind of exercise shares: a name, a prompt, a track and a place in an ExerciseSet."""
 
     kind = "item"
+    #: "leader" (answered without code) or "analyst" (answered in code); each kind has a default.
+    default_track = "leader"
 
-    def __init__(self, name, prompt, title=None):
+    def __init__(self, name, prompt, title=None, track=None):
         self.name = name
         self.prompt = prompt
+        self.track = checked_track(self.default_track if track is None else track, name)
         if title is None:
             title = f"Question {name[1:]}" if re.fullmatch(r"q\d+", name) else name
         self.title = title
@@ -48,7 +65,7 @@ class _Item:
         return f"<{type(self).__name__} {self.key}: {self.prompt.splitlines()[0][:60]}>"
 
 
-class Exercise(_Item):
+class Exercise(Item):
     """A question answered in code, checked straight away.
 
     Parameters
@@ -75,10 +92,11 @@ class Exercise(_Item):
     """
 
     kind = "code"
+    default_track = "analyst"
 
     def __init__(self, name, *, prompt, checker, hints, solution, explanation, wrong_answers, why="",
-                 answer_name="answer", title=None):
-        super().__init__(name, prompt, title)
+                 answer_name="answer", title=None, track=None):
+        super().__init__(name, prompt, title, track)
         self.checker = checker
         self.hints = list(hints)
         self.solution_code = solution.strip("\n")
@@ -168,7 +186,29 @@ class Option:
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-class ConceptQuestion(_Item):
+def option_index(item, choice):
+    """Which of ``item.options`` a learner means: an index, a letter ("B", "b") or the option's text.
+
+    Shared by every item answered by choosing options (concept questions and the leader track's
+    choices, rankings, predictions and decisions). Anything else is a :class:`Mismatch` that names
+    the letters to use.
+    """
+    if isinstance(choice, bool):
+        raise Mismatch(f"{choice} is not one of the options.")
+    if isinstance(choice, int) and 0 <= choice < len(item.options):
+        return choice
+    if isinstance(choice, str):
+        text = choice.strip()
+        if len(text) == 1 and text.upper() in _LETTERS[: len(item.options)]:
+            return _LETTERS.index(text.upper())
+        for i, option in enumerate(item.options):
+            if text in (option.text, item.label(i)):
+                return i
+    raise Mismatch(f"{brief_repr(choice)} is not one of the options: use the letters "
+                   f"{', '.join(_LETTERS[: len(item.options)])}.")
+
+
+class ConceptQuestion(Item):
     """A multiple-choice question about an idea, with an explanation for every option.
 
     Parameters
@@ -186,8 +226,8 @@ class ConceptQuestion(_Item):
 
     kind = "concept"
 
-    def __init__(self, name, *, prompt, options, multiple=False, why="", title=None):
-        super().__init__(name, prompt, title)
+    def __init__(self, name, *, prompt, options, multiple=False, why="", title=None, track=None):
+        super().__init__(name, prompt, title, track)
         self.options = list(options)
         self.multiple = multiple
         self.why = why
@@ -208,19 +248,7 @@ class ConceptQuestion(_Item):
         return tuple(i for i, option in enumerate(self.options) if option.correct)
 
     def _index(self, choice):
-        if isinstance(choice, bool):
-            raise Mismatch(f"{choice} is not one of the options.")
-        if isinstance(choice, int) and 0 <= choice < len(self.options):
-            return choice
-        if isinstance(choice, str):
-            text = choice.strip()
-            if len(text) == 1 and text.upper() in _LETTERS[: len(self.options)]:
-                return _LETTERS.index(text.upper())
-            for i, option in enumerate(self.options):
-                if text in (option.text, self.label(i)):
-                    return i
-        raise Mismatch(f"{brief_repr(choice)} is not one of the options: use the letters "
-                       f"{', '.join(_LETTERS[: len(self.options)])}.")
+        return option_index(self, choice)
 
     def _selection(self, choice):
         if is_blank(choice) or (is_collection(choice) and not list(choice)):
@@ -285,7 +313,7 @@ class ConceptQuestion(_Item):
         return concept_widget(self)
 
 
-class Reflection(_Item):
+class Reflection(Item):
     """A question to think about and write down; saved for the learner, never marked.
 
     Parameters
@@ -299,8 +327,9 @@ class Reflection(_Item):
 
     kind = "reflection"
 
-    def __init__(self, name, *, prompt, guidance="", placeholder="Write your thoughts here.", title=None):
-        super().__init__(name, prompt, title or "Reflection")
+    def __init__(self, name, *, prompt, guidance="", placeholder="Write your thoughts here.", title=None,
+                 track=None):
+        super().__init__(name, prompt, title or "Reflection", track)
         self.guidance = guidance
         self.placeholder = placeholder
 

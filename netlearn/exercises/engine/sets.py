@@ -6,15 +6,29 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["ExerciseSet"]
+__all__ = ["KIND_TRACKS", "ExerciseSet", "OutlineItem"]
+
+
+#: Every kind of exercise, with the track it belongs to unless the outline says otherwise.
+KIND_TRACKS = {"code": "analyst", "concept": "leader", "reflection": "leader", "choice": "leader",
+               "ranking": "leader", "prediction": "leader", "decision": "leader"}
 
 
 class OutlineItem(NamedTuple):
-    """What the progress overview needs to know of an exercise: its name, kind and key."""
+    """What the progress overview needs to know of an exercise: its name, kind, key and track."""
 
     name: str
     kind: str
     key: str
+    track: str = "analyst"
+
+
+def outline_entry(set_name, name, declared):
+    """An :class:`OutlineItem` from an outline's ``name: kind`` or ``name: (kind, track)``."""
+    kind, track = (declared, None) if isinstance(declared, str) else declared
+    if kind not in KIND_TRACKS:
+        raise ValueError(f"{set_name}.{name}: unknown kind {kind!r}; use one of {', '.join(KIND_TRACKS)}")
+    return OutlineItem(name, kind, f"{set_name}.{name}", track or KIND_TRACKS[kind])
 
 
 class ExerciseSet:
@@ -32,7 +46,9 @@ class ExerciseSet:
         Returns the variables the notebook's setup cell makes (``net``, ``G``...), as a fresh
         dict: solutions are run in it by the catalogue test.
     outline : dict, optional
-        Item name -> kind (``"code"``, ``"concept"``, ``"reflection"``), in order. Needed when
+        Item name -> kind (``"code"``, ``"concept"``, ``"reflection"``, ``"choice"``, ``"ranking"``,
+        ``"prediction"``, ``"decision"``), in order, or -> ``(kind, track)`` for an item outside
+        its kind's usual track (:data:`KIND_TRACKS`). Needed when
         ``items`` is a function: the items (and the answers they hold) are then built on first
         use, while :meth:`outline` answers progress questions without building them.
 
@@ -83,11 +99,11 @@ class ExerciseSet:
             if outline is None:
                 raise TypeError(f"{name}: items given as a function need an outline (name -> kind)")
             self._make_items = items
-            self._outline = [OutlineItem(item, kind, f"{name}.{item}") for item, kind in outline.items()]
+            self._outline = [outline_entry(name, item, kind) for item, kind in outline.items()]
         else:
             self._adopt(list(items))
             if outline is not None:
-                self._check_outline([OutlineItem(item, kind, f"{name}.{item}") for item, kind in outline.items()])
+                self._check_outline([outline_entry(name, item, kind) for item, kind in outline.items()])
 
     def _adopt(self, items):
         names = [item.name for item in items]
@@ -97,11 +113,11 @@ class ExerciseSet:
             item.key = f"{self.name}.{item.name}"
             item.exercise_set = self
         self._items = items
-        self._outline = [OutlineItem(item.name, item.kind, item.key) for item in items]
+        self._outline = [OutlineItem(item.name, item.kind, item.key, item.track) for item in items]
 
     def _check_outline(self, declared):
-        declared = [(entry.name, entry.kind) for entry in declared]
-        actual = [(entry.name, entry.kind) for entry in self._outline]
+        declared = [(entry.name, entry.kind, entry.track) for entry in declared]
+        actual = [(entry.name, entry.kind, entry.track) for entry in self._outline]
         if declared != actual:
             raise ValueError(f"{self.name}: the outline {declared} does not match the exercises {actual}")
 
@@ -142,8 +158,12 @@ class ExerciseSet:
         raise AttributeError(f"module 'netlearn.exercises.{self.name}' has no attribute {name!r}")
 
     def outline(self):
-        """Each exercise's ``name``, ``kind`` and progress ``key``, without building the exercises."""
+        """Each exercise's ``name``, ``kind``, progress ``key`` and ``track``, without building the exercises."""
         return list(self._outline)
+
+    def track(self, track):
+        """The outline entries of one track (``"leader"`` or ``"analyst"``), in order."""
+        return [entry for entry in self._outline if entry.track == track]
 
     def __iter__(self):
         return iter(self.items)
