@@ -122,18 +122,25 @@ def _merge_details(table, ties, first, second):
         if len(differ):
             i, j = first[differ[0]], second[differ[0]]
             name = ties["relation"].iloc[i]
-            raise DataError(
-                f"the pair {ties['source'].iloc[i]}-{ties['target'].iloc[i]} is named in both directions in the "
-                f"undirected relation '{name}' (rows {table.rows[i]} and {table.rows[j]}), so the two rows are one "
-                f"tie, but they differ in '{table.header(column)}': {a[differ[0]]} and {b[differ[0]]}.",
-                file=table.label, row=table.rows[j], column=table.header(column),
-                more_rows=[table.rows[k] for k in second[differ[1:]]],
+            raise _pair_error(
+                table, ties, i, j, column, second[differ[1:]],
+                f", so the two rows are one tie, but they differ in '{table.header(column)}': "
+                f"{a[differ[0]]} and {b[differ[0]]}.",
                 fix="Make the two rows agree, or leave the cell blank in one of them. If each person's answer "
                     f"should stay apart, declare '{name}' directed (relations.csv, a 'directed' column, or "
                     f"read_network(..., directed={{'{name}': True}})).")
         fill = np.flatnonzero(pd.isna(a) & ~pd.isna(b))
         if len(fill):
             ties.iloc[first[fill], ties.columns.get_loc(column)] = b[fill]
+
+
+def _pair_error(table, ties, i, j, column, other_rows, problem, fix):
+    """The DataError for a pair named in both directions (rows ``i`` and ``j``) that cannot be one tie."""
+    return DataError(
+        f"the pair {ties['source'].iloc[i]}-{ties['target'].iloc[i]} is named in both directions in the "
+        f"undirected relation '{ties['relation'].iloc[i]}' (rows {table.rows[i]} and {table.rows[j]}){problem}",
+        file=table.label, row=table.rows[j], column=table.header(column),
+        more_rows=[table.rows[k] for k in other_rows], fix=fix)
 
 
 def _merge_weights(table, ties, first, second, rules):
@@ -149,12 +156,9 @@ def _merge_weights(table, ties, first, second, rules):
     if len(unresolved):
         i, j = first[unresolved[0]], second[unresolved[0]]
         name = ties["relation"].iloc[i]
-        raise DataError(
-            f"the pair {ties['source'].iloc[i]}-{ties['target'].iloc[i]} is named in both directions in the "
-            f"undirected relation '{name}' (rows {table.rows[i]} and {table.rows[j]}) with different weights, "
-            f"{weights[i]:g} and {weights[j]:g}, and one tie holds one weight.",
-            file=table.label, row=table.rows[j], column=table.header("weight"),
-            more_rows=[table.rows[k] for k in second[unresolved[1:]]],
+        raise _pair_error(
+            table, ties, i, j, "weight", second[unresolved[1:]],
+            f" with different weights, {weights[i]:g} and {weights[j]:g}, and one tie holds one weight.",
             fix=f"Say how to combine two answers: in relations.csv, add a column 'mutual_weight' and write for "
                 f"'{name}' mean (the average of the two answers), min (the weaker answer: the tie is as strong as "
                 f"both agree), max (the stronger answer) or sum. Without a relations.csv, make one with the rows "

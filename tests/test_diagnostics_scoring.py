@@ -15,41 +15,19 @@ import pytest
 from netlearn import DataError
 from netlearn.agreement import cronbach_alpha, rwg, rwg_j
 from netlearn.diagnostics import (describe_table, free_text, group_summary, is_suppressed, item_distribution,
-                                  load_instrument, read_matrix, read_responses, room_summary, score_respondents,
+                                  read_matrix, read_responses, room_summary, score_respondents,
                                   table_conversation)
+
+from .helpers import tiny_instrument
 
 ROOT = Path(__file__).resolve().parents[1]
 
 # Two dimensions of two items each on a 1-5 scale; b is reverse-keyed. Small enough to work by hand.
-TINY = textwrap.dedent("""\
-    title: Tiny
-    kind: survey
-    source: test
-    licence: CC BY 4.0
-    scale:
-      min: 1
-      max: 5
-      labels: {1: a, 2: b, 3: c, 4: d, 5: e}
-      reverse_rule: max + min - x
-    dimensions:
-      - id: d1
-        name: First
-      - id: d2
-        name: Second
-    items:
-      - {id: a, wording: A, dimension: d1}
-      - {id: b, wording: B, dimension: d1, reverse: yes}
-      - {id: c, wording: C, dimension: d2}
-      - {id: e, wording: E, dimension: d2}
-      - {id: say, wording: Say, type: text}
-    """)
 
 
 @pytest.fixture()
 def tiny(tmp_path):
-    path = tmp_path / "tiny.yaml"
-    path.write_text(TINY, encoding="utf-8")
-    return load_instrument(path)
+    return tiny_instrument(tmp_path)
 
 
 def csv_file(tmp_path, text, name="answers.csv"):

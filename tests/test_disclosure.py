@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import re
 import tempfile
-import textwrap
 from pathlib import Path
 
 import networkx as nx
@@ -23,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netlearn.diagnostics import group_summary, item_distribution, load_instrument, read_responses
+from netlearn.diagnostics import group_summary, item_distribution, read_responses
 from netlearn.diagnostics.scoring import is_suppressed as _words_suppressed
 from netlearn.disclosure import Publication, derivable, protect
 from netlearn.network import Network
@@ -31,36 +30,29 @@ from netlearn.report import build_report, render_html
 from netlearn.report.build import Image, KeyFigures, Paragraph, Table
 from netlearn.report.suppression import is_suppressed as _cell_suppressed
 
+from .helpers import tiny_instrument
+
 KEY = b"0123456789abcdef0123456789abcdef-test-key"
-
-TINY = textwrap.dedent("""\
-    title: Tiny
-    kind: survey
-    source: test
-    licence: CC BY 4.0
-    scale:
-      min: 1
-      max: 5
-      labels: {1: a, 2: b, 3: c, 4: d, 5: e}
-      reverse_rule: max + min - x
-    dimensions:
-      - id: d1
-        name: First
-      - id: d2
-        name: Second
-    items:
-      - {id: a, wording: A, dimension: d1}
-      - {id: b, wording: B, dimension: d1, reverse: yes}
-      - {id: c, wording: C, dimension: d2}
-      - {id: e, wording: E, dimension: d2}
-    """)
-
 
 @pytest.fixture()
 def tiny(tmp_path):
-    path = tmp_path / "tiny.yaml"
-    path.write_text(TINY, encoding="utf-8")
-    return load_instrument(path)
+    return tiny_instrument(tmp_path)
+
+
+@pytest.fixture()
+def drawings(monkeypatch):
+    """The options of every network picture the report draws, in order (the report still draws them)."""
+    from netlearn.report import figures
+
+    seen = []
+    original = figures.network_figure
+
+    def spy(G, **options):
+        seen.append(options)
+        return original(G, **options)
+
+    monkeypatch.setattr(figures, "network_figure", spy)
+    return seen
 
 
 def six_and_twenty(tiny):
@@ -257,17 +249,7 @@ def test_blau_index_cannot_be_solved_for_two_hidden_categories():
     assert report.section("diversity").data["compositions"]["stakeholder"]["blau"] == pytest.approx(1 - 166 / 400)
 
 
-def test_a_small_count_of_formal_leaders_is_suppressed_everywhere(monkeypatch):
-    from netlearn.report import figures
-
-    drawn = {}
-    original = figures.network_figure
-
-    def spy(G, **options):
-        drawn.update(options)
-        return original(G, **options)
-
-    monkeypatch.setattr(figures, "network_figure", spy)
+def test_a_small_count_of_formal_leaders_is_suppressed_everywhere(drawings):
     net = stakeholder_network({"clinician": 12, "manager": 8}, leaders=(0, 5))
     report = build_report(net, key=KEY)
     leadership = report.section("leadership")
@@ -279,7 +261,7 @@ def test_a_small_count_of_formal_leaders_is_suppressed_everywhere(monkeypatch):
     members_row = next(row for row in what_if.rows if row[0] == "members")
     assert members_row[1] == "20" and is_suppressed(members_row[2])
     # nor the picture: no rings to count, and the description does not say how many
-    assert list(drawn["leaders"]) == []
+    assert list(drawings[-1]["leaders"]) == []
     alts = [b.alt for s in report.sections for b in s.blocks if isinstance(b, Image)]
     assert not any("formal leader" in alt for alt in alts)
     # with --min-group-size 1 the count is shown
@@ -288,22 +270,12 @@ def test_a_small_count_of_formal_leaders_is_suppressed_everywhere(monkeypatch):
                      any(label == "Formal leaders" for label, _ in b.items)).items)["Formal leaders"] == "2"
 
 
-def test_the_network_name_is_left_out_unless_names_are_shown(monkeypatch):
-    from netlearn.report import figures
-
-    titles = []
-    original = figures.network_figure
-
-    def spy(G, **options):
-        titles.append(options.get("title", ""))
-        return original(G, **options)
-
-    monkeypatch.setattr(figures, "network_figure", spy)
+def test_the_network_name_is_left_out_unless_names_are_shown(drawings):
     net = stakeholder_network({"clinician": 12, "manager": 8}, name="jo_bloggs_contacts")
     page = render_html(build_report(net, key=KEY))
-    assert "jo_bloggs_contacts" not in page and titles and "jo_bloggs_contacts" not in titles[-1]
+    assert "jo_bloggs_contacts" not in page and drawings and "jo_bloggs_contacts" not in drawings[-1]["title"]
     named = render_html(build_report(net, key=KEY, show_names=True))
-    assert "jo_bloggs_contacts" in named and "jo_bloggs_contacts" in titles[-1]
+    assert "jo_bloggs_contacts" in named and "jo_bloggs_contacts" in drawings[-1]["title"]
 
 
 # ---------------------------------------------------------------------- linked families, checked independently
@@ -426,19 +398,10 @@ def test_a_network_smaller_than_the_minimum_is_reported_not_hidden():
     assert any(label == "Take care" for label, _ in report.about)
 
 
-def test_the_report_picture_and_tables_agree_with_one_plan(monkeypatch):
+def test_the_report_picture_and_tables_agree_with_one_plan(drawings):
     """A group hidden in the members table is hidden in the E-I table, drawn grey, and hidden in the preview widget."""
-    from netlearn.report import figures
     from netlearn.widgets.own_network import suppression_preview
 
-    drawn = {}
-    original = figures.network_figure
-
-    def spy(G, **options):
-        drawn.update(options)
-        return original(G, **options)
-
-    monkeypatch.setattr(figures, "network_figure", spy)
     members = pd.DataFrame({"id": [f"p{k}" for k in range(18)],
                             "group": ["ward"] * 10 + ["gp"] * 5 + ["pharmacy"] * 3})
     G = nx.cycle_graph([f"p{k}" for k in range(18)])
@@ -450,7 +413,7 @@ def test_the_report_picture_and_tables_agree_with_one_plan(monkeypatch):
     assert hidden == {"pharmacy", "gp"}
     (ei,) = _tables(report, "E-I index of each group")
     assert {row[0] for row in ei.rows if is_suppressed(row[1])} == hidden
-    assert {drawn["colour_of"][f"p{k}"] for k in range(10, 18)} == {None}      # gp and pharmacy grey
+    assert {drawings[-1]["colour_of"][f"p{k}"] for k in range(10, 18)} == {None}      # gp and pharmacy grey
     preview = suppression_preview(net, "group")
     assert {g for g in preview.index if preview.loc[g, "in the report"].startswith("suppressed")} == hidden
 

@@ -13,33 +13,16 @@ from hypothesis import strategies as st
 import netlearn
 from netlearn import DataError, Network, RelationError, read_network
 
+from .helpers import error_of, network_reader, write
+
 MEMBERS = "id,name,group,formal_leader\nm1,Ann Lee,ward,yes\nm2,Bo Chen,ward,no\nm3,Cy Dee,gp,\n"
 TIES = "source,target,relation,weight\nm1,m2,knows,1\nm2,m3,knows,2\nm1,m3,advice,1\nm3,m1,advice,1\n"
-
-
-def write(folder, name, text, encoding="utf-8"):
-    path = folder / name
-    path.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
-    return path
 
 
 @pytest.fixture
 def files(tmp_path):
     """Write members.csv and ties.csv (good ones unless replaced) and read them."""
-
-    def make(members=MEMBERS, ties=TIES, relations=None, **kwargs):
-        m = write(tmp_path, "members.csv", members) if members is not None else None
-        t = write(tmp_path, "ties.csv", ties)
-        r = write(tmp_path, "relations.csv", relations) if relations is not None else None
-        return read_network(m, t, relations=r, **kwargs)
-
-    return make
-
-
-def error_of(make, **kwargs):
-    with pytest.raises(DataError) as info:
-        make(**kwargs)
-    return info.value
+    return network_reader(tmp_path, MEMBERS, TIES)
 
 
 # ---------------------------------------------------------------- good input

@@ -45,6 +45,17 @@ def _graphs():
 GRAPHS = _graphs()
 
 
+def assert_same_cells(expected, got, *, tolerance):
+    """Every cell of ``expected`` equals the same cell of ``got`` (floats within ``tolerance``)."""
+    for row in expected.index:
+        for column in expected.columns:
+            want, have = expected.loc[row, column], got.loc[row, column]
+            if isinstance(want, float):
+                assert have == pytest.approx(want, abs=tolerance), (row, column)
+            else:
+                assert have == want, (row, column)
+
+
 @pytest.mark.parametrize(("name", "G", "leaders"), GRAPHS, ids=[g[0] for g in GRAPHS])
 def test_fast_reliance_agrees_with_leadership(name, G, leaders):
     slow = leadership.reliance_on_formal_leaders(G, leaders=leaders)
@@ -60,13 +71,7 @@ def test_fast_what_if_agrees_with_leadership(name, G, leaders):
     slow = leadership.what_if_removed(G, leaders)
     quick = what_if(G, leaders)
     assert list(quick.index) == list(slow.index) and list(quick.columns) == list(slow.columns)
-    for row in slow.index:
-        for column in slow.columns:
-            expected, got = slow.loc[row, column], quick.loc[row, column]
-            if isinstance(expected, float):
-                assert got == pytest.approx(expected, abs=1e-9), (row, column)
-            else:
-                assert got == expected, (row, column)
+    assert_same_cells(slow, quick, tolerance=1e-9)
 
 
 def test_what_if_reuses_the_before_column():
@@ -428,13 +433,7 @@ def test_report_numbers_equal_the_readable_measures(name, make, relation):
     assert len(tables) == 2
     for table in tables.values():
         expected = leadership.what_if_removed(G, table.attrs["removed"])
-        for row in expected.index:
-            for column in expected.columns:
-                want, got = expected.loc[row, column], table.loc[row, column]
-                if isinstance(want, float):
-                    assert got == pytest.approx(want, abs=1e-12), (row, column)
-                else:
-                    assert got == want, (row, column)
+        assert_same_cells(expected, table, tolerance=1e-12)
 
     diversity_data = report.section("diversity").data
     with warnings.catch_warnings():

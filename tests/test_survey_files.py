@@ -11,7 +11,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from netlearn import DataError, MeasureError, Network, read_network
+from netlearn import MeasureError, Network
 from netlearn.diversity import blau_index, ei_index, ei_index_by_group, ei_index_by_member
 from netlearn.fastgraph import betweenness, constraint
 from netlearn.leadership import shared_leadership
@@ -19,30 +19,14 @@ from netlearn.multiorg import organisation_network
 from netlearn.roles import role_profile
 from netlearn.tables import read_table
 
+from .helpers import error_of, network_reader, write
+
 MEMBERS = "id,name,group\nm1,Ann,ward\nm2,Bo,ward\nm3,Cy,gp\nm4,Di,gp\n"
-
-
-def write(folder, name, content, encoding="utf-8"):
-    path = folder / name
-    path.write_bytes(content.encode(encoding) if isinstance(content, str) else content)
-    return path
 
 
 @pytest.fixture
 def files(tmp_path):
-    def make(members=MEMBERS, ties="source,target\nm1,m2\n", relations=None, **kwargs):
-        m = write(tmp_path, "members.csv", members) if members is not None else None
-        t = write(tmp_path, "ties.csv", ties)
-        r = write(tmp_path, "relations.csv", relations) if relations is not None else None
-        return read_network(m, t, relations=r, **kwargs)
-
-    return make
-
-
-def error_of(make, **kwargs):
-    with pytest.raises(DataError) as info:
-        make(**kwargs)
-    return info.value
+    return network_reader(tmp_path, MEMBERS, "source,target\nm1,m2\n")
 
 
 # --------------------------------------------------------------------------- mutual nominations

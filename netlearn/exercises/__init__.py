@@ -56,56 +56,20 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from .engine import (
-    BLANK,
-    CheckResult,
-    Choice,
-    ConceptQuestion,
-    Decision,
-    Exercise,
-    ExerciseSet,
-    Feedback,
-    Option,
-    Prediction,
-    Ranking,
-    Reflection,
-    Verdict,
-    ____,
-    answers_on_other_relations,
-    close_number,
-    is_blank,
-    same_mapping,
-    same_member,
-    same_set,
-)
+from .engine import *  # noqa: F401,F403 - the engine's names are this package's too
+from .engine import __all__ as _ENGINE_NAMES
 from .progress import ProgressStore, ProgressWarning, progress_store
 from .record import export_record, import_record, read_record
 from .widgets import course_progress, progress_table, progress_widget, record_buttons
 from .leader_widgets import predict_then_see
 
 __all__ = [
-    "BLANK",
-    "CheckResult",
-    "Choice",
-    "ConceptQuestion",
-    "Decision",
-    "Exercise",
-    "ExerciseSet",
-    "Feedback",
-    "Option",
-    "Prediction",
+    *_ENGINE_NAMES,
     "ProgressStore",
     "ProgressWarning",
-    "Ranking",
-    "Reflection",
-    "Verdict",
-    "____",
-    "answers_on_other_relations",
-    "close_number",
     "course_progress",
     "export_record",
     "import_record",
-    "is_blank",
     "predict_then_see",
     "progress_store",
     "progress_table",
@@ -113,9 +77,6 @@ __all__ = [
     "read_record",
     "record_buttons",
     "registry",
-    "same_mapping",
-    "same_member",
-    "same_set",
 ]
 
 #: Modules of this package that hold the engine rather than a notebook's exercises.

@@ -348,19 +348,30 @@ class _Checker:
             rule = "max + min - x"
         return Scale(low, high, {p: read[p] for p in points}, rule)
 
+    def identified(self, section, k, entry, seen, *, keys, required, fix):
+        """Check entry ``k`` of ``section`` (a mapping with known keys, the required ones and a new id).
+
+        ``seen`` maps the ids met so far to their lines and is updated. Returns the entry's path, the
+        entry and its id.
+        """
+        noun = section[:-1]                               # "dimensions" -> "dimension", "items" -> "item"
+        path = (section, k)
+        entry = self.mapping(entry, path, f"{noun} number {k + 1}")
+        self.known_keys(entry, keys, path, f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}")
+        self.required(entry, required, path, f"{noun} number {k + 1}")
+        ident = self.identifier(entry["id"], (*path, "id"), noun)
+        if ident in seen:
+            self.fail(f"two {section} have the id '{ident}' (the first is on line {seen[ident]}).", (*path, "id"),
+                      fix, key="id")
+        seen[ident] = self.where.line(*path, "id")
+        return path, entry, ident
+
     def dimensions(self, entries):
         entries = self.sequence(entries, ("dimensions",), "dimensions")
         out, seen = [], {}
         for k, entry in enumerate(entries):
-            path = ("dimensions", k)
-            entry = self.mapping(entry, path, f"dimension number {k + 1}")
-            self.known_keys(entry, _DIMENSION_KEYS, path, "a dimension")
-            self.required(entry, ("id", "name"), path, f"dimension number {k + 1}")
-            ident = self.identifier(entry["id"], (*path, "id"), "dimension")
-            if ident in seen:
-                self.fail(f"two dimensions have the id '{ident}' (the first is on line {seen[ident]}).",
-                          (*path, "id"), "Give every dimension a different id.", key="id")
-            seen[ident] = self.where.line(*path, "id")
+            path, entry, ident = self.identified("dimensions", k, entry, seen, keys=_DIMENSION_KEYS,
+                                                 required=("id", "name"), fix="Give every dimension a different id.")
             out.append(Dimension(ident, self.text(entry, "name", path), self.text(entry, "description", path)))
         return out
 
@@ -369,16 +380,9 @@ class _Checker:
         known = [d.id for d in dimensions]
         out, seen = [], {}
         for k, entry in enumerate(entries):
-            path = ("items", k)
-            entry = self.mapping(entry, path, f"item number {k + 1}")
-            self.known_keys(entry, _ITEM_KEYS, path, "an item")
-            self.required(entry, ("id", "wording"), path, f"item number {k + 1}")
-            ident = self.identifier(entry["id"], (*path, "id"), "item")
-            if ident in seen:
-                self.fail(f"two items have the id '{ident}' (the first is on line {seen[ident]}).", (*path, "id"),
-                          "Give every item a different id (they become column names in response files).",
-                          key="id")
-            seen[ident] = self.where.line(*path, "id")
+            path, entry, ident = self.identified(
+                "items", k, entry, seen, keys=_ITEM_KEYS, required=("id", "wording"),
+                fix="Give every item a different id (they become column names in response files).")
             kind_of_item = str(entry.get("type") or "rating").strip().lower()
             if kind_of_item not in _ITEM_TYPES:
                 close = difflib.get_close_matches(kind_of_item, _ITEM_TYPES, n=1, cutoff=0.5)
