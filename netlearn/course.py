@@ -14,7 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["EPISODES", "REPO_ROOT", "Episode", "course_map", "course_map_html", "notebooks_present"]
+__all__ = [
+    "EPISODES", "REPO_ROOT", "Episode", "course_map", "course_map_html", "hours_and_minutes",
+    "notebooks_present", "track_totals",
+]
 
 #: The folder that holds ``netlearn/``, ``notebooks/`` and ``exercises/`` in a copy of the course
 #: repository. When netlearn is installed from a wheel this is the environment's site-packages,
@@ -54,10 +57,18 @@ class Episode:
         A short lower-case name used in file names, such as ``"purpose"``.
     title : str
         The title a learner sees.
-    minutes : int
-        Roughly how long the lesson and its exercises take.
+    lesson_minutes : int
+        Roughly how long the lesson notebook takes: reading, the interactive
+        exploration and its reflection.
     summary : str
         One sentence on what the episode is about.
+    leader_minutes : int
+        Roughly how long the exercise notebook's *leader track* takes: the
+        questions answered without code (choose, rank, predict, decide) and the
+        reflection.
+    analyst_minutes : int
+        Roughly how long the exercise notebook's *analyst track* takes: the
+        questions answered in code.
 
     Attributes
     ----------
@@ -67,11 +78,19 @@ class Episode:
     exercise : str
         The exercise notebook's path from the repository root,
         ``exercises/NN_slug.ipynb``.
+    leader_path_minutes : int
+        The lesson and the leader track together: the time a leader who does
+        not code needs for the episode.
+    minutes : int
+        The lesson and both tracks together.
 
     Examples
     --------
     >>> from netlearn.course import Episode
-    >>> episode = Episode(3, "distributed_leadership", "Distributed leadership", 45, "Sharing power.")
+    >>> episode = Episode(3, "distributed_leadership", "Distributed leadership", 25, "Sharing power.",
+    ...                   leader_minutes=20, analyst_minutes=10)
+    >>> episode.leader_path_minutes, episode.minutes
+    (45, 55)
     >>> episode.notebook
     'notebooks/03_distributed_leadership.ipynb'
     >>> episode.exercise
@@ -81,8 +100,10 @@ class Episode:
     number: int
     slug: str
     title: str
-    minutes: int
+    lesson_minutes: int
     summary: str
+    leader_minutes: int = 0
+    analyst_minutes: int = 0
     notebook: str = field(init=False)
     exercise: str = field(init=False)
 
@@ -90,6 +111,16 @@ class Episode:
         filename = f"{self.number:02d}_{self.slug}.ipynb"
         object.__setattr__(self, "notebook", f"notebooks/{filename}")
         object.__setattr__(self, "exercise", f"exercises/{filename}")
+
+    @property
+    def leader_path_minutes(self):
+        """Minutes for the lesson and the leader track (no code)."""
+        return self.lesson_minutes + self.leader_minutes
+
+    @property
+    def minutes(self):
+        """Minutes for the lesson and both exercise tracks."""
+        return self.lesson_minutes + self.leader_minutes + self.analyst_minutes
 
     @property
     def filename(self):
@@ -105,62 +136,80 @@ EPISODES = (
         "Start here",
         15,
         "What the course is, how the notebooks work, and a quick check that your set-up is ready.",
+        leader_minutes=10,
+        analyst_minutes=10,
     ),
     Episode(
         1,
         "purpose",
         "Purpose: why the network exists and why people join",
-        40,
+        30,
         "A network lasts when its purpose is shared and each member can see what is in it for them.",
+        leader_minutes=15,
+        analyst_minutes=15,
     ),
     Episode(
         2,
         "know_your_network",
         "Knowing your members and the roles a network needs",
-        50,
+        40,
         "Find the brokers, central connectors and energizers who hold a network together.",
+        leader_minutes=15,
+        analyst_minutes=15,
     ),
     Episode(
         3,
         "distributed_leadership",
         "Distributed leadership, power and reciprocity",
-        45,
+        25,
         "Why managing a network is not the same as leading one, and how power and give-and-take are shared.",
+        leader_minutes=20,
+        analyst_minutes=10,
     ),
     Episode(
         4,
         "conflict_and_viewpoints",
         "Conflict and many viewpoints",
-        40,
+        20,
         "Treat disagreement as information and make room for the many views a network brings together.",
+        leader_minutes=15,
+        analyst_minutes=10,
     ),
     Episode(
         5,
         "stps_as_networks",
         "STPs as multi-organisational networks: Devon",
-        50,
+        35,
         "Look at a sustainability and transformation partnership as a network of organisations, using Devon.",
+        leader_minutes=15,
+        analyst_minutes=10,
     ),
     Episode(
         6,
         "governance_and_messiness",
         "Governance and messiness",
-        40,
+        30,
         "Enough structure to act together without squeezing out the untidy work that makes networks useful.",
+        leader_minutes=15,
+        analyst_minutes=10,
     ),
     Episode(
         7,
         "curiosity_and_listening",
         "Curiosity, listening and a safe space to fail",
-        45,
+        25,
         "Curiosity, tolerating distress, active listening and making it safe to try things that might not work.",
+        leader_minutes=15,
+        analyst_minutes=10,
     ),
     Episode(
         8,
         "diagnostics",
         "Diagnostics: the maturity matrix and the health check",
-        55,
+        30,
         "Use a maturity-matrix conversation and a health-check survey to see how your network is doing.",
+        leader_minutes=15,
+        analyst_minutes=12,
     ),
     Episode(
         9,
@@ -168,6 +217,8 @@ EPISODES = (
         "A large community as a network: Q",
         45,
         "What changes when a network has thousands of members, taking the Q community as the example.",
+        leader_minutes=15,
+        analyst_minutes=10,
     ),
     Episode(
         10,
@@ -175,6 +226,17 @@ EPISODES = (
         "Analysing your own network",
         60,
         "Map and analyse a network you belong to, and decide what you will do differently.",
+        leader_minutes=15,
+        analyst_minutes=10,
+    ),
+    Episode(
+        11,
+        "large_scale_change_and_value",
+        "Large-scale change and the value of networks",
+        35,
+        "Networks as a way to make large-scale change, and how to show a board the value a network creates.",
+        leader_minutes=15,
+        analyst_minutes=10,
     ),
 )
 
@@ -197,7 +259,10 @@ def _status(base, episode, root):
 
 
 def course_map(root=None):
-    """Return the course's episodes and whether each one is ready to use.
+    """Return the course's episodes, the time each track takes and whether each is ready.
+
+    Every episode has a lesson notebook and an exercise notebook with two tracks: the
+    *leader track*, answered without code, and the *analyst track*, answered in code.
 
     Parameters
     ----------
@@ -209,7 +274,9 @@ def course_map(root=None):
     -------
     pandas.DataFrame
         One row per episode with the columns ``number``, ``title``,
-        ``minutes`` and ``status``. The status is ``"available"`` when the
+        ``lesson_minutes``, ``leader_minutes``, ``analyst_minutes``,
+        ``leader_path_minutes`` (lesson + leader track), ``minutes`` (lesson +
+        both tracks) and ``status``. The status is ``"available"`` when the
         lesson notebook exists, otherwise ``"in preparation"``. With the
         default ``root`` and no ``notebooks/`` folder there (netlearn was
         installed as a package, without the course's notebooks), every status
@@ -219,24 +286,67 @@ def course_map(root=None):
     --------
     >>> from netlearn.course import course_map
     >>> table = course_map(root="/nowhere")
-    >>> list(table.columns)
-    ['number', 'title', 'minutes', 'status']
-    >>> table.iloc[0].to_dict()
-    {'number': 0, 'title': 'Start here', 'minutes': 15, 'status': 'in preparation'}
+    >>> list(table.columns)  # doctest: +NORMALIZE_WHITESPACE
+    ['number', 'title', 'lesson_minutes', 'leader_minutes', 'analyst_minutes',
+     'leader_path_minutes', 'minutes', 'status']
+    >>> table.iloc[0].to_dict()["leader_path_minutes"]
+    25
+    >>> table.loc[0, ["title", "status"]].tolist()
+    ['Start here', 'in preparation']
     >>> len(table)
-    11
+    12
     """
     base = _root(root)
     rows = [
         {
             "number": episode.number,
             "title": episode.title,
+            "lesson_minutes": episode.lesson_minutes,
+            "leader_minutes": episode.leader_minutes,
+            "analyst_minutes": episode.analyst_minutes,
+            "leader_path_minutes": episode.leader_path_minutes,
             "minutes": episode.minutes,
             "status": _status(base, episode, root),
         }
         for episode in EPISODES
     ]
-    return pd.DataFrame(rows, columns=["number", "title", "minutes", "status"])
+    return pd.DataFrame(rows, columns=_MAP_COLUMNS)
+
+
+_MAP_COLUMNS = [
+    "number", "title", "lesson_minutes", "leader_minutes", "analyst_minutes",
+    "leader_path_minutes", "minutes", "status",
+]
+
+
+def hours_and_minutes(total):
+    """Say a number of minutes as hours and minutes, in words.
+
+    >>> hours_and_minutes(485), hours_and_minutes(45), hours_and_minutes(120)
+    ('8 h 5 min', '45 min', '2 h')
+    """
+    hours, minutes = divmod(int(total), 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+
+
+def track_totals(episodes=None):
+    """Total minutes for the whole course, on each path through it.
+
+    Returns a dict with ``lessons`` (the lesson notebooks alone), ``leader``
+    (lessons and the leader track: the path for someone who does not code)
+    and ``both`` (lessons and both tracks).
+
+    >>> from netlearn.course import Episode, track_totals
+    >>> track_totals([Episode(1, "a", "A", 20, "x", leader_minutes=15, analyst_minutes=10),
+    ...               Episode(2, "b", "B", 30, "y", leader_minutes=10, analyst_minutes=5)])
+    {'lessons': 50, 'leader': 75, 'both': 90}
+    """
+    episodes = EPISODES if episodes is None else episodes
+    lessons = sum(episode.lesson_minutes for episode in episodes)
+    leader = sum(episode.leader_path_minutes for episode in episodes)
+    return {"lessons": lessons, "leader": leader, "both": sum(episode.minutes for episode in episodes)}
 
 
 def course_map_html(root=None, episodes=None):
@@ -271,8 +381,7 @@ def course_map_html(root=None, episodes=None):
     """
     base = _root(root)
     episodes = EPISODES if episodes is None else episodes
-    total = sum(episode.minutes for episode in episodes)
-    hours, minutes = divmod(total, 60)
+    totals = track_totals(episodes)
     rows = []
     for episode in episodes:
         title = html.escape(episode.title)
@@ -284,19 +393,24 @@ def course_map_html(root=None, episodes=None):
             "<tr>"
             f"<td{_LEFT}>{episode.number:02d}</td>"
             f"<td{_LEFT}>{title}</td>"
-            f"<td{_NOWRAP}>{episode.minutes} min</td>"
+            f"<td{_NOWRAP}>{episode.lesson_minutes} min</td>"
+            f"<td{_NOWRAP}>{episode.leader_minutes} min</td>"
+            f"<td{_NOWRAP}>{episode.analyst_minutes} min</td>"
             f"<td{_LEFT}>{html.escape(episode.summary)}</td>"
             f"<td{_NOWRAP}>{html.escape(status)}</td>"
             "</tr>"
         )
     caption = html.escape(
-        f"The course: {len(episodes)} episodes, about {hours} h {minutes} min in all"
+        f"The course: {len(episodes)} episodes. Lessons and the leader track (no code): about "
+        f"{hours_and_minutes(totals['leader'])}. Adding the analyst track (code): about "
+        f"{hours_and_minutes(totals['both'])} in all"
     )
     if root is None and not notebooks_present(base):
         caption += ". " + html.escape(_NOT_HERE_NOTE)
     header = "".join(
         f'<th scope="col"{_LEFT}>{html.escape(name)}</th>'
-        for name in ("Episode", "Title", "Time", "What it is about", "Status")
+        for name in ("Episode", "Title", "Lesson", "Leader track (no code)", "Analyst track (code)",
+                     "What it is about", "Status")
     )
     return (
         '<table class="netlearn-course-map">'

@@ -140,18 +140,23 @@ def test_each_widget_check_counts_its_own_clicks():
 # --- course ----------------------------------------------------------------
 
 
-def test_catalogue_has_eleven_episodes_in_order():
-    assert len(EPISODES) == 11
-    assert [episode.number for episode in EPISODES] == list(range(11))
+def test_catalogue_has_twelve_episodes_in_order():
+    assert len(EPISODES) == 12
+    assert [episode.number for episode in EPISODES] == list(range(12))
     assert EPISODES[0].slug == "start_here"
-    assert EPISODES[0].minutes == 15
-    assert EPISODES[-1].slug == "your_own_network"
-    assert len({episode.slug for episode in EPISODES}) == 11
+    assert EPISODES[0].lesson_minutes == 15
+    assert EPISODES[10].slug == "your_own_network"
+    assert EPISODES[-1].slug == "large_scale_change_and_value"
+    assert len({episode.slug for episode in EPISODES}) == 12
 
 
 def test_episode_times_and_summaries_are_sensible():
     for episode in EPISODES[1:]:
-        assert 30 <= episode.minutes <= 60, episode
+        assert 15 <= episode.lesson_minutes <= 60, episode
+        # Every episode's exercise notebook has both tracks, and the leader track is real work.
+        assert 10 <= episode.leader_minutes <= 30, episode
+        assert 5 <= episode.analyst_minutes <= 30, episode
+        assert episode.minutes == episode.lesson_minutes + episode.leader_minutes + episode.analyst_minutes
     for episode in EPISODES:
         assert episode.title and episode.summary
         assert "\n" not in episode.summary
@@ -179,8 +184,11 @@ def test_repo_root_is_the_folder_holding_the_package():
 
 def test_course_map_marks_start_here_available():
     table = course_map()
-    assert list(table.columns) == ["number", "title", "minutes", "status"]
-    assert list(table["number"]) == list(range(11))
+    assert list(table.columns) == [
+        "number", "title", "lesson_minutes", "leader_minutes", "analyst_minutes",
+        "leader_path_minutes", "minutes", "status",
+    ]
+    assert list(table["number"]) == list(range(12))
     assert table.loc[0, "status"] == "available"
     assert set(table["status"]) <= {"available", "in preparation"}
 
@@ -198,9 +206,9 @@ def test_course_map_html_links_only_available_notebooks(tmp_path):
     (tmp_path / "notebooks" / "01_purpose.ipynb").write_text("{}")
     page = course_map_html(root=tmp_path)
     assert page.startswith("<table") and page.endswith("</table>")
-    assert page.count("<tr>") == 12  # header row and 11 episodes
+    assert page.count("<tr>") == 13  # header row and 12 episodes
     assert re.findall(r'href="([^"]+)"', page) == ["01_purpose.ipynb"]
-    assert page.count("in preparation") == 10
+    assert page.count("in preparation") == 11
     assert "<caption>" in page
 
 
@@ -210,6 +218,30 @@ def test_course_map_html_links_work_from_inside_notebooks_folder():
         assert "/" not in href
         assert (REPO_ROOT / "notebooks" / html.unescape(href)).is_file()
     assert 'href="00_start_here.ipynb"' in page
+
+
+def test_course_map_says_what_each_track_takes():
+    two = [
+        Episode(1, "a", "A", 20, "x", leader_minutes=15, analyst_minutes=10),
+        Episode(2, "b", "B", 40, "y", leader_minutes=20, analyst_minutes=5),
+    ]
+    page = course_map_html(root="/nowhere", episodes=two)
+    # 20 + 15 + 40 + 20 = 95 minutes without code; 95 + 10 + 5 = 110 with the analyst track.
+    assert "Lessons and the leader track (no code): about 1 h 35 min" in page
+    assert "Adding the analyst track (code): about 1 h 50 min in all" in page
+    assert "Leader track (no code)</th>" in page and "Analyst track (code)</th>" in page
+    cells = re.findall(r"<td[^>]*>(\d+) min</td>", page)
+    assert cells == ["20", "15", "10", "40", "20", "5"]
+
+
+def test_course_map_totals_match_the_catalogue():
+    table = course_map()
+    totals = course.track_totals()
+    assert totals["lessons"] == table["lesson_minutes"].sum()
+    assert totals["leader"] == table["lesson_minutes"].sum() + table["leader_minutes"].sum()
+    assert totals["both"] == totals["leader"] + table["analyst_minutes"].sum()
+    page = course_map_html()
+    assert f"about {course.hours_and_minutes(totals['leader'])}." in page
 
 
 def test_course_map_html_escapes_every_text(tmp_path):

@@ -3,6 +3,10 @@
 The network is Krackhardt's kite: ten people in an office and who knows whom (one relation,
 ``knows``, 18 ties). It is small enough to check answers by eye.
 
+Both tracks of the course appear here. The *leader track* needs no code: q4 (a concept
+question), q6 (predict, then see) and q7 (a decision graded by what it changes in the network),
+and the reflection q5. The *analyst track* asks for code: q1 to q3.
+
 >>> from netlearn.exercises import how_exercises_work as ex
 >>> ex.q1.evaluate("Diane").status, ex.q1.evaluate(____).status, ex.q1.evaluate("Heather").status
 ('correct', 'not_attempted', 'incorrect')
@@ -17,9 +21,11 @@ from netlearn import coaching
 
 from .engine import (
     ConceptQuestion,
+    Decision,
     Exercise,
     ExerciseSet,
     Option,
+    Prediction,
     Reflection,
     ____,
     close_number,
@@ -27,7 +33,7 @@ from .engine import (
     same_set,
 )
 
-__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "____"]
+__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "____"]
 
 
 
@@ -205,6 +211,62 @@ dianes_contacts = set(G.neighbors("Diane"))
         placeholder="For example: our network exists so that...",
     )
 
+    def _cut_off(graph, leaving):
+        """How many of the others can no longer reach the largest group once ``leaving`` is away."""
+        rest = graph.copy()
+        rest.remove_node(leaving)
+        return rest.number_of_nodes() - max(len(part) for part in nx.connected_components(rest))
+
+    CUT_OFF_BANDS = ["Nobody", "One person", "Two people", "Three or more"]
+
+    q6 = Prediction(
+        "q6",
+        prompt="Predict first. Heather has only 3 ties, fewer than most of the office. If Heather moved to another "
+               "job, how many of the other nine would be cut off from the rest of the office?",
+        options=CUT_OFF_BANDS,
+        answer=lambda: min(_cut_off(_G, "Heather"), 3),
+        reveal=lambda: (f"without Heather, {_cut_off(_G, 'Heather')} people, Ike and Jane, are cut off: they still "
+                        "know each other, but Heather was their only link to the rest of the office. Fewest ties is "
+                        "not the same as least needed."),
+        hints=["Look at who Heather knows. Does anyone she knows depend on her to reach the others?",
+               "Ike knows only Heather and Jane; Jane knows only Ike."],
+        explanation="The library takes Heather out of the network and counts who is left outside the largest "
+                    "connected group.",
+        wrong_answers=[(0, "What the data show"), (3, "The result matches C")],
+        why="A person with few ties can still be the only bridge to part of a network: leaders need to know who "
+            "those bridges are before they leave.",
+    )
+
+    INTRODUCTIONS = [("Beverly", "Carol"), ("Jane", "Fernando"), ("Andre", "Diane"), ("Ike", "Ed")]
+
+    def _still_cut_off(combo):
+        graph = _G.copy()
+        graph.add_edges_from(INTRODUCTIONS[i] for i in combo)
+        return _cut_off(graph, "Heather")
+
+    q7 = Decision(
+        "q7",
+        prompt="Heather is leaving next month. You have time for **one** introduction before she goes (after it, the "
+               "two will know each other). Which introduction keeps the most people connected to the office?",
+        options=[f"Introduce {a} to {b}" for a, b in INTRODUCTIONS],
+        pick=1,
+        consequence=_still_cut_off,
+        describe=lambda value: ("nobody is cut off once Heather leaves" if value == 0 else
+                                f"{value} {'person is' if value == 1 else 'people are'} cut off once Heather leaves"),
+        better="lower",
+        baseline=lambda: _cut_off(_G, "Heather"),
+        insight=lambda combo: ("An introduction helps only if it gives Ike and Jane a second route into the office; "
+                               "Beverly and Carol, and Andre and Diane, can already reach each other."),
+        hints=["Who is cut off when Heather leaves? Your introduction must reach one of them.",
+               "Two of the introductions join people who can already reach each other without Heather."],
+        explanation="For each introduction, the library adds the tie, takes Heather out and counts who is left "
+                    "outside the largest connected group. Introducing Jane to Fernando and introducing Ike to Ed "
+                    "both leave nobody cut off, so either counts as right.",
+        wrong_answers=[(["A"], "2 people are cut off"), (["C"], "The best choice")],
+        why="Before a bridge-builder leaves, a network leader makes the introductions that give the people who "
+            "relied on them a second route.",
+    )
+
     return locals()
 
 
@@ -212,7 +274,8 @@ exercises = ExerciseSet(
     "how_exercises_work",
     number=0,
     title="How the exercises work",
-    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "reflection"},
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "reflection",
+             "q6": "prediction", "q7": "decision"},
     build=_build,
 )
 
