@@ -208,7 +208,7 @@ def role_profile(G, group="group", energy=None, *, expertise=None, top=0.10, low
     References
     ----------
     Burt, R. S. (1992). Structural Holes: The Social Structure of Competition. Harvard UP.
-    Cross, R. & Prusak, L. (2002). The people who make organizations go - or stop. Harvard
+    Cross, R. & Prusak, L. (2002). The people who make organizations go – or stop. Harvard
     Business Review 80(6), 104-112.
     Cross, R., Baker, W. & Parker, A. (2003). What creates energy in organizations? MIT Sloan
     Management Review 44(4), 51-56.

@@ -58,8 +58,10 @@ def cronbach_alpha(items_df, *, missing="error"):
     Notes
     -----
     For a network leader: when a diagnostic adds several questions into one score (say, trust in
-    the network), alpha says whether that adding-up is reasonable. Values of 0.70 or more are
-    usually taken as acceptable (Nunnally, 1978); very high values (above 0.95) may mean the
+    the network), alpha says whether that adding-up is reasonable. A common rule of thumb
+    reads 0.70 or more as enough for early, exploratory use, and it is usually traced to
+    Nunnally (1978), who asked for higher values when scores are used to decide about people;
+    treat it as a convention, not a test. Very high values (above 0.95) may mean the
     questions repeat each other. Alpha is not evidence that the questions measure only one
     thing.
 

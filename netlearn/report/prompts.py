@@ -104,12 +104,13 @@ REFERENCES = [
     "Journal 50(5).",
     "Cross, R., Baker, W. & Parker, A. (2003). What creates energy in organizations? MIT Sloan Management "
     "Review 44(4).",
-    "Cross, R. & Prusak, L. (2002). The people who make organizations go - or stop. Harvard Business Review "
+    "Cross, R. & Prusak, L. (2002). The people who make organizations go – or stop. Harvard Business Review "
     "80(6).",
     "Everett, M. G. & Borgatti, S. P. (1999). The centrality of groups and classes. Journal of Mathematical "
     "Sociology 23(3).",
     "Freeman, L. C. (1979). Centrality in social networks: conceptual clarification. Social Networks 1.",
     "Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises. Social Psychology "
     "Quarterly 51(2).",
-    "Latora, V. & Marchiori, M. (2001). Efficient behavior of small-world networks. Physical Review Letters 87.",
+    "Latora, V. & Marchiori, M. (2001). Efficient behavior of small-world networks. Physical Review Letters "
+    "87(19), 198701.",
 ]
