@@ -116,6 +116,19 @@ def test_exercise_notebook_checks_answers_and_explains_choices(page, exercises_l
     expect(feedback).to_contain_text("A network leader convenes, connects and enables")
     lab_harness.save_screenshot(page, "how_exercises_work-concept-feedback")
 
+    # A leader-track decision: the feedback says what the choice changes in the network.
+    decision = page.locator(".netlearn-decision")
+    decision.scroll_into_view_if_needed()
+    decision.get_by_role("radio", name=re.compile(r"^A\. ")).check()
+    decision.get_by_role("button", name="Check my answer").click()
+    verdict = decision.locator(".netlearn-feedback")
+    expect(verdict).to_contain_text("2 people are cut off once Heather leaves")
+    expect(verdict).to_contain_text("The best choice, B: nobody is cut off once Heather leaves")
+    decision.get_by_role("radio", name=re.compile(r"^D\. ")).check()
+    decision.get_by_role("button", name="Check my answer").click()
+    expect(verdict).to_contain_text("Correct")
+    lab_harness.save_screenshot(page, "how_exercises_work-decision-feedback")
+
     # The reflection is saved to the progress file (a temporary one in this test).
     reflection = page.locator(".netlearn-reflection")
     reflection.scroll_into_view_if_needed()
@@ -127,7 +140,7 @@ def test_exercise_notebook_checks_answers_and_explains_choices(page, exercises_l
     # Progress, refreshed, shows what was done.
     panel = page.locator(".netlearn-progress")
     panel.get_by_role("button", name="Refresh").click()
-    expect(panel).to_contain_text("3 of 5 done")
+    expect(panel).to_contain_text("4 of 7 done")
     panel.scroll_into_view_if_needed()
     lab_harness.save_screenshot(page, "how_exercises_work-progress")
 
