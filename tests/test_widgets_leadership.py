@@ -9,6 +9,7 @@ import networkx as nx  # noqa: E402
 import pytest  # noqa: E402
 
 import netlearn  # noqa: E402
+import netlearn.widgets.leadership as leadership_widgets  # noqa: E402
 from netlearn.errors import MeasureError, MemberError  # noqa: E402
 from netlearn.widgets.leadership import (ROWS, draw_without, formal_leaders, next_most_central,  # noqa: E402
                                          removal_explorer, removal_sentence, removal_table)
@@ -81,7 +82,7 @@ def test_advice_depends_on_the_formal_leader(q):
     assert table.loc["average reachability", "after"] < table.loc["average reachability", "before"] / 2
     assert table.loc["degree centralization", "after"] < table.loc["degree centralization", "before"]
     sentence = removal_sentence(G, table)
-    assert sentence.startswith("Without Tom Campbell (q062): nobody cut off")
+    assert sentence.startswith("Without Tom Campbell: nobody cut off")
     assert "reachability from 0.53 to 0.22" in sentence
 
 
@@ -121,13 +122,13 @@ def test_drawing_has_a_title_and_a_summary(kite):
 def test_widget_starts_with_the_formal_leader_stepping_away(q):
     explorer = removal_explorer(q, "advice")
     assert explorer.removed == ["q062"]
-    assert explorer.members.options[0] == ("Tom Campbell (q062), London, formal leader", "q062")
-    assert "Without Tom Campbell (q062)" in explorer.status.value
+    assert explorer.members.options[0] == ("Tom Campbell, London, formal leader", "q062")
+    assert "Without Tom Campbell" in explorer.status.value
     assert 'role="status"' in explorer.status.value
     assert "<th scope='row'>average reachability</th><td>0.53</td><td>0.22</td><td>-0.31</td>" in explorer.table.value
     assert "<th scope='row'>cut off</th><td>0</td><td>0</td><td>0</td>" in explorer.table.value
     assert explorer.picture.value[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "Tom Campbell (q062) stepped away (grey crosses)" in explorer.caption.value
+    assert "Tom Campbell stepped away (grey crosses)" in explorer.caption.value
 
 
 def test_buttons_change_who_steps_away_and_the_results(q):
@@ -191,3 +192,9 @@ def test_a_network_without_formal_leaders_starts_with_everyone():
 def test_unknown_relation_is_explained(q):
     with pytest.raises(MeasureError, match="no relation called 'advise'"):
         removal_explorer(q, "advise")
+
+
+def test_members_are_named_without_ids_unless_two_share_a_name():
+    G = nx.DiGraph()
+    G.add_nodes_from([("a", {"name": "Sam Lee"}), ("b", {"name": "Sam Lee"}), ("c", {"name": "Ana Roy"}), ("d", {})])
+    assert [leadership_widgets._name(G, m) for m in "abcd"] == ["Sam Lee (a)", "Sam Lee (b)", "Ana Roy", "d"]

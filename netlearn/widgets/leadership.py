@@ -27,6 +27,8 @@ average reachability    1.0   0.5
 
 from __future__ import annotations
 
+from collections import Counter
+
 import html
 
 import ipywidgets as widgets
@@ -175,13 +177,24 @@ def next_most_central(G, removed=(), measure="betweenness", *, backend="auto"):
     return max(scores, key=lambda v: (round(scores[v], 9), -order[v]))
 
 
-def _name(G, member):
+def _shared_names(G):
+    """The names that more than one member of ``G`` has."""
+    counts = Counter(name for _, name in G.nodes(data="name"))
+    return {name for name, count in counts.items() if count > 1}
+
+
+def _name(G, member, shared=None):
+    """A member as a learner knows them: their name, with the id only when another member shares it."""
     name = G.nodes[member].get("name")
-    return f"{name} ({member})" if isinstance(name, str) and name and name != str(member) else str(member)
+    if not (isinstance(name, str) and name) or name == str(member):
+        return str(member)
+    shared = _shared_names(G) if shared is None else shared
+    return f"{name} ({member})" if name in shared else name
 
 
 def _names(G, members, limit=4):
-    labels = [_name(G, m) for m in members]
+    shared = _shared_names(G)
+    labels = [_name(G, m, shared) for m in members]
     if len(labels) > limit:
         rest = len(labels) - limit + 1
         return ", ".join(labels[: limit - 1]) + f" and {rest} others"
@@ -445,9 +458,10 @@ class RemovalExplorer(widgets.VBox):
     def _member_options(self, G):
         leaders = set(formal_leaders(G))
         region = self.color_by
+        shared = _shared_names(G)
 
         def label(member):
-            parts = [_name(G, member)]
+            parts = [_name(G, member, shared)]
             if region and G.nodes[member].get(region) is not None:
                 parts.append(str(G.nodes[member][region]))
             if member in leaders:
