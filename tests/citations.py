@@ -82,8 +82,12 @@ def _inside_brackets(text: str, at: int) -> bool:
     return before.count("(") > before.count(")")
 
 
+#: Organisations cited as authors although their names hold a word of NOT_AUTHORS.
+ORGANISATION_AUTHORS = frozenset({"NHS England", "Think Local Act Personal"})
+
+
 def _plausible(surnames: tuple[str, ...]) -> bool:
-    words = {w for name in surnames for w in name.split()}
+    words = {w for name in surnames if name not in ORGANISATION_AUTHORS for w in name.split()}
     return bool(surnames) and not (words & NOT_AUTHORS)
 
 

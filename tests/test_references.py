@@ -215,3 +215,49 @@ def test_reference_list_prints_every_entry_once(entries):
     assert ("Provan, K. G. & Kenis, P. (2008). Modes of Network Governance: Structure, Management, and "
             "Effectiveness. Journal of Public Administration Research and Theory, 18(2), 229–252. "
             "https://doi.org/10.1093/jopart/mum015") in text.splitlines()
+
+
+# --- titles in the course's own reference lists agree with the one list ---------------------
+
+
+def _title_form(title: str) -> str:
+    """A title as compared: case, emphasis stars, dash kinds and spacing are not differences."""
+    title = title.replace("*", "").replace("--", "-").replace("–", "-").replace("—", "-")
+    title = re.sub(r"\s*-\s*", " - ", title)
+    return re.sub(r"\s+", " ", title).strip().rstrip(".?!").lower()
+
+
+def _reference_lines(entries):
+    """(place, title as written, entry) for every full reference written out in the course."""
+    from tests.citations import ENTRY, course_texts
+
+    for place, text in course_texts():
+        if place == "docs/references.md":  # the citing guide shows made-up examples
+            continue
+        for match in ENTRY.finditer(text):
+            title = re.match(r"\. \*?([^*\n]+?)(?:[.?!]\*?(?: |\n|$)|\*)", text[match.end():])
+            if not title:
+                continue
+            authors = re.findall(r"([A-Z][\w'’-]*(?: [A-Z][\w-]*)*), [A-Z]\.", match.group("authors"))
+            year = match.group("years").split(",")[0]
+            found = matching(tuple(authors) if len(authors) <= 2 else (authors[0],), year,
+                             et_al=len(authors) > 2, entries=entries)
+            if len(found) == 1:
+                yield place, re.split(r", ch(?:apter)?\b", title.group(1))[0], found[0]
+
+
+def test_written_out_titles_agree_with_the_reference_list(entries):
+    """A work's title is punctuated one way everywhere (Cross & Prusak 2002 once had three forms)."""
+    lines = list(_reference_lines(entries))
+    assert len(lines) >= 80, "the reference lines of the notebooks and docstrings were not found"
+    wrong = [f"{place}: {title!r}, but the reference list has {entry.get('title')!r}"
+             for place, title, entry in lines
+             if not _title_form(re.sub(r"[{}]", "", entry.get("title"))).startswith(_title_form(title))]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_title_comparison_catches_changed_punctuation():
+    assert _title_form("The people who make organizations go – or stop") == \
+        _title_form("The People Who Make Organizations Go -- or Stop")
+    assert _title_form("The people who make organizations go, or stop") != \
+        _title_form("The People Who Make Organizations Go -- or Stop")
