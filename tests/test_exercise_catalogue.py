@@ -282,3 +282,31 @@ def test_notebook_is_committed_clean_and_follows_the_template(exercise_set):
         assert headings.index("## Leader track (no code)") < headings.index("## Analyst track (code)")
     trainer = [cell for cell in cells if "trainer-notes" in cell.get("metadata", {}).get("tags", [])]
     assert len(trainer) == 1 and "".join(trainer[0]["source"]).startswith("## For trainers")
+
+
+# ---------------------------------------------------------------------- both tracks in every episode
+EPISODE_SETS = [s for s in SETS if s.number >= 1]
+
+
+def test_every_episode_of_the_course_has_an_exercise_set():
+    from netlearn.course import EPISODES
+
+    assert sorted(s.number for s in EPISODE_SETS) == [episode.number for episode in EPISODES[1:]]
+
+
+@pytest.mark.parametrize("exercise_set", EPISODE_SETS, ids=[s.name for s in EPISODE_SETS])
+def test_every_episode_has_a_leader_track_with_a_decision(exercise_set):
+    """Issue #13: at least three no-code items, one of them a decision graded by its consequence."""
+    leader = [item for item in exercise_set if isinstance(item, LeaderItem)]
+    assert len(leader) >= 3, f"{exercise_set.name}: {len(leader)} leader-track items, at least 3 needed"
+    assert any(item.kind == "decision" for item in leader), f"{exercise_set.name}: no decision"
+    assert any(isinstance(item, Exercise) for item in exercise_set), f"{exercise_set.name}: no analyst track"
+
+
+@pytest.mark.parametrize("exercise_set", EPISODE_SETS, ids=[s.name for s in EPISODE_SETS])
+def test_every_lesson_asks_for_a_prediction_before_the_result(exercise_set):
+    """Issue #13: each lesson has a predict-then-see widget before it reveals a result."""
+    path = REPO_ROOT / exercise_set.notebook.replace("exercises/", "notebooks/", 1)
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    code = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "code"]
+    assert any("predict_then_see(" in source for source in code), f"{path.name} has no prediction widget"

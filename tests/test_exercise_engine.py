@@ -543,7 +543,7 @@ def test_course_progress_lists_every_exercise_notebook():
     widget = course_progress()
     assert "How the exercises work" in widget.table.value
     assert "exercises/00_how_exercises_work.ipynb" in widget.table.value
-    assert "0 of 5 done" in widget.table.value
+    assert "0 of 7 done" in widget.table.value
 
 
 # ====================================================================== the progress store
@@ -737,9 +737,9 @@ def test_plurals_in_feedback():
 def test_named_choice_feedback_says_priorities():
     from netlearn.exercises import purpose
 
-    item = purpose.q3
-    message = item.check("not a priority at all").message
-    assert "The priorities are:" in message and "prioritys" not in message
+    check = purpose.one_of("improve_care", ["improve_care", "influence_policy"], what="priority")
+    message = check("not a priority at all").message
+    assert "The priorities are: improve_care, influence_policy." in message and "prioritys" not in message
 
 
 def test_counts_agree_with_their_nouns():

@@ -7,6 +7,14 @@ split (Krackhardt & Stern's E-I index), find who bridged the two sides, measure 
 the community's membership (Blau's index) and work out how many patients, carers and citizens
 would have to join to reach a target.
 
+The leader track needs no code: predict how many of the club's ties crossed the line along which it
+later split (q7), choose three go-betweens before a dispute comes to a head, graded by how many
+members would hear the other side's view from someone they already know (q8, a
+:class:`~netlearn.exercises.engine.Decision` computed with :func:`heard_across`, which uses the
+side of each member and the ties the library reads), and choose where to start building trust
+between two wary partners, after Vangen & Huxham's (2003) trust-building loop (q9). The concept
+question (q5) and the reflection (q6) are on the leader track too; q1 to q4 are the analyst track.
+
 >>> from netlearn.exercises import conflict_and_viewpoints as ex
 >>> ex.q2.evaluate("3").status, ex.q2.evaluate("9").status
 ('correct', 'incorrect')
@@ -21,17 +29,46 @@ from netlearn import coaching
 from netlearn.diversity import blau_index, ei_index, ei_index_by_member, iqv, voices_present
 
 from .engine import (
+    Choice,
     ConceptQuestion,
+    Decision,
     Exercise,
     ExerciseSet,
     Option,
+    Prediction,
     Reflection,
     ____,
     close_number,
     same_member,
 )
 
-__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____"]
+__all__ = ["exercises", "heard_across", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "____"]
+
+#: The members offered as go-betweens in question 8 (the instructor, 1, and the president, 34, are
+#: the two parties to the dispute, so they are not offered).
+GO_BETWEENS = ("3", "9", "31", "33", "2", "32", "20")
+
+#: The bands of question 7: (lowest share, highest share, option text).
+CROSSING_BANDS = ((0.5, 1.01, "More than half of them"), (0.35, 0.5, "Between a third and a half"),
+                  (0.2, 0.35, "Between a fifth and a third"), (0.0, 0.2, "Fewer than one in five"))
+
+
+def heard_across(G, group, attribute="side"):
+    """How many members have a tie to someone in ``group`` from the *other* side of ``attribute``.
+
+    Those are the members who would hear the other side's view from someone they already know,
+    if the members of ``group`` act as go-betweens. The group's own members are not counted.
+
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b"), ("b", "x"), ("c", "x"), ("c", "y")])
+    >>> nx.set_node_attributes(G, {"a": "L", "b": "L", "c": "L", "x": "R", "y": "R"}, "side")
+    >>> heard_across(G, ["b"]), heard_across(G, ["b", "c"]), heard_across(G, ["x"])
+    (1, 2, 2)
+    """
+    group = set(group)
+    heard = {other for member in group for other in G.neighbors(member)
+             if G.nodes[other][attribute] != G.nodes[member][attribute]}
+    return len(heard - group)
 
 
 
@@ -288,6 +325,128 @@ more_needed = voices_present(q).needed
         placeholder="The disagreement I have in mind is...",
     )
 
+    # ------------------------------------------------------------------ leader track
+    _CROSS_SHARE = _ACROSS / _TIES
+
+    def _crossing_band():
+        return next(i for i, (low, high, _) in enumerate(CROSSING_BANDS) if low <= _CROSS_SHARE < high)
+
+    q7 = Prediction(
+        "q7",
+        prompt=f"Predict first. Zachary recorded {_TIES} ties between members of the karate club who met outside "
+               "its classes, before the dispute between the instructor and the president split the club in two. "
+               "How many of those ties do you expect joined two members who later went to **different** sides?",
+        options=[text for _, _, text in CROSSING_BANDS],
+        answer=_crossing_band,
+        reveal=lambda: (f"{_ACROSS} of the {_TIES} ties ({_CROSS_SHARE:.0%}) crossed the line along which the club "
+                        f"split; {_TIES - _ACROSS} stayed inside what became each side. The E-I index by side is "
+                        f"{_EI:.2f}: the club was already two clusters joined by a few threads."),
+        hints=["People spend time with people like themselves and with the leader they follow.",
+               "Look at the lesson's drawing of the club: how many lines run between the two colours?"],
+        explanation="The library counts, for every tie, whether its two members joined the same side after the "
+                    "split (`ei_index` and `ei_index_by_group` by `side`).",
+        wrong_answers=[(0, "What the data show"), (2, "The result matches D")],
+        why="A network whose ties mostly stay inside groups shows where it will break when conflict comes. "
+            "Counting the ties that cross is a way to see the fault line before it opens.",
+    )
+
+    _SIDE_WORDS = {"Mr. Hi": "the instructor's side", "Officer": "the officers' side"}
+
+    def _member(member):
+        external = int(_BY_MEMBER.loc[member, "external"])
+        return (f"Member {member} ({_SIDE_WORDS[_CLUB.nodes[member]['side']]}; {_DEGREE[member]} ties, "
+                f"{external} of them to the other side)")
+
+    def _group(combo):
+        return [GO_BETWEENS[i] for i in combo]
+
+    def _heard(combo):
+        return heard_across(_CLUB, _group(combo))
+
+    def _go_between_insight(combo):
+        group = _group(combo)
+        reached = {}
+        for member in group:
+            for other in _CLUB.neighbors(member):
+                if _CLUB.nodes[other]["side"] != _CLUB.nodes[member]["side"] and other not in group:
+                    reached.setdefault(other, []).append(member)
+        shared = sorted((o for o, by in reached.items() if len(by) > 1), key=int)
+        inside = [m for m in group if any(o in group for o in _CLUB.neighbors(m)
+                                          if _CLUB.nodes[o]["side"] != _CLUB.nodes[m]["side"])]
+        text = ("Go-betweens help most when their ties across reach *different* people: two bridges who know the "
+                "same members on the other side carry the view to the same few.")
+        if shared:
+            text += f" In your group, member{'s' if len(shared) > 1 else ''} {', '.join(shared)} would hear it twice."
+        if inside:
+            text += (f" Members {' and '.join(inside)} are tied to each other across the divide, so part of their "
+                     "bridging stays inside your group.")
+        leaders = [leader for leader in ("1", "34") if leader in reached]
+        if leaders:
+            text += (f" Your group has a tie to {' and '.join('the instructor' if x == '1' else 'the president' for x in leaders)}"
+                     " on the other side: a go-between who can talk to a party to the dispute is worth a great deal.")
+        return text
+
+    q8 = Decision(
+        "q8",
+        prompt="The dispute between the instructor (member 1) and the president (member 34) is coming to a head. "
+               "You can ask **three** members to act as go-betweens: to talk with people on the other side and "
+               "carry each side's view across. Which three would let the most members hear the other side's view "
+               "from someone they already know?",
+        options=[_member(member) for member in GO_BETWEENS],
+        pick=3,
+        consequence=_heard,
+        describe=lambda value: (f"{value} members of the club would hear the other side's view from someone they "
+                                "already know"),
+        insight=_go_between_insight,
+        hints=["Count the ties across, but check whom they reach: two bridges tied to the same people add little.",
+               "A single tie across can matter a lot when it reaches one of the two leaders of the dispute."],
+        explanation="For each group of three, the library counts the members (outside the group) who have a tie to "
+                    "someone in the group from the other side (`heard_across`). The best groups combine member 3, "
+                    "the strongest bridge, with go-betweens whose ties across reach different people, one of them a "
+                    "leader of the other side.",
+        wrong_answers=[(["A", "B", "C"], "would hear it twice"), (["D", "E", "F"], "The best choice")],
+        why="Choosing go-betweens is choosing ties, not titles: the people who already have the other side's ear, "
+            "spread so that between them they reach as many different people as possible.",
+    )
+
+    q9 = Choice(
+        "q9",
+        prompt="A council and a hospital trust have to run a joint discharge service. Their last joint project "
+               "failed, and each side suspects the other of protecting its budget. Vangen & Huxham (2003) describe "
+               "trust between partners as built in a loop. As the network leader, where do you start?",
+        options=[
+            Option("Agree the most ambitious goal straight away, so the prize is big enough to make both sides "
+                   "take the risk.",
+                   False,
+                   "A big first step asks for more trust than the partners have. If it disappoints, as ambitious "
+                   "joint work often does, it confirms each side's suspicion and the loop runs backwards."),
+            Option("Wait until relations improve and trust has grown on its own, then start on joint work.",
+                   False,
+                   "In the loop, trust grows from working together and seeing expectations met. Waiting gives it "
+                   "nothing to grow from: someone has to take a first, modest risk."),
+            Option("Agree a small joint task both can deliver within weeks, say what each expects, then build on it.",
+                   True,
+                   "This starts the loop: a modest aim, clear expectations, a risk each side can afford. When the "
+                   "result meets expectations, trust grows and the partners can take on more ambitious work. "
+                   "Vangen & Huxham also stress that building trust is hard work that never quite finishes: the "
+                   "loop has to be tended as people and circumstances change."),
+            Option("Set up a detailed check on every commitment, so each side can see whether the other keeps "
+                   "its word.",
+                   False,
+                   "Checks can help partners cope where trust is lacking, but checking everything signals distrust "
+                   "and does not by itself build trust: nobody risks anything, so nobody can be shown to be "
+                   "trustworthy."),
+        ],
+        hints=["Trust grows when someone takes a risk and the other side lives up to it.",
+               "How big should the first risk be when trust is low?"],
+        explanation="Vangen & Huxham's trust-building loop: partners form expectations of each other and take a "
+                    "risk; when the outcome meets the expectations, trust grows and supports a more ambitious next "
+                    "step. Where trust is low, the loop starts best with modest aims that can be met (small wins).",
+        wrong_answers=[("A", "runs backwards"), ("B", "nothing to grow from"), ("D", "signals distrust")],
+        why="Conflict and mistrust between partners are normal in networks; trust is built by action, in small "
+            "steps that each side can see being kept, not by waiting or by more control.",
+    )
+
     return locals()
 
 
@@ -295,7 +454,8 @@ exercises = ExerciseSet(
     "conflict_and_viewpoints",
     number=4,
     title="Conflict and many viewpoints",
-    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "code", "q5": "concept", "q6": "reflection"},
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "code", "q5": "concept", "q6": "reflection",
+             "q7": "prediction", "q8": "decision", "q9": "choice"},
     build=_build,
 )
 

@@ -6,6 +6,14 @@ the course's practice curiosity scale (reverse-scored); answer two concept quest
 psychological safety (Edmondson 1999) and on what the coach can and cannot tell; and reflect on
 how they respond when a colleague brings a problem.
 
+The leader track needs no code: choose which reply to send a colleague, graded by what the coach
+reads in it (q7, a :class:`~netlearn.exercises.engine.Decision` computed with
+:func:`netlearn.peer_consultation.listening_balance`); rank rooms by how long each consultant gets to
+ask questions in peer consultation in threes (q8, computed with
+:func:`netlearn.peer_consultation.plan_rounds`); and choose what the observer does when the
+consultant jumps in (q9). The concept questions (q4, q5) and the reflection (q6) are on the leader
+track too; q1 to q3 are the analyst track.
+
 >>> from netlearn.exercises import curiosity_and_listening as ex
 >>> ex.q1.evaluate("What have you tried so far with the practice managers?").status
 'correct'
@@ -17,12 +25,37 @@ from __future__ import annotations
 
 from netlearn import coaching
 from netlearn.diagnostics import load_instrument
-from netlearn.listening import coach, rules_table
+from netlearn.listening import SCENARIOS, coach, rules_table
+from netlearn.peer_consultation import listening_balance, plan_rounds
 
-from .engine import ConceptQuestion, Exercise, ExerciseSet, Option, Reflection, Verdict, ____, close_number
+from .engine import (
+    Choice,
+    ConceptQuestion,
+    Decision,
+    Exercise,
+    ExerciseSet,
+    Option,
+    Ranking,
+    Reflection,
+    Verdict,
+    ____,
+    close_number,
+)
 
-__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____", "ADVICE_1", "ADVICE_2",
-           "ANSWERS"]
+__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "____", "ADVICE_1",
+           "ADVICE_2", "ANSWERS", "REPLIES", "ROOMS"]
+
+#: The replies of question 7, to "The sponsors want numbers".
+REPLIES = (
+    "Have you thought about a simple logic model? It would give the sponsors something to hold on to.",
+    "What would good look like to the sponsors?",
+    "That sounds frustrating. You should ask them what decision the dashboard is for.",
+    "It sounds like the value sits in relationships that a dashboard cannot see. Have I got that right?",
+    "Don't worry, sponsors always say that. They'll come round once they see the stories.",
+)
+
+#: The rooms of question 8: (people, minutes available).
+ROOMS = ((13, 45), (9, 60), (8, 40), (12, 45))
 
 
 
@@ -272,6 +305,115 @@ stress_tolerance = sum(reversed_answers) / len(reversed_answers)
             "habits in your wording, then practise with people.",
     )
 
+    # ---------------------------------------------------------------------- the leader track
+    def _coach_reads(reply):
+        result = coach(reply)
+        listened = [f"\u201c{f.phrase}\u201d" for f in result.findings if f.kind == "listening"]
+        jumped = [f"\u201c{f.phrase}\u201d" for f in result.findings if f.kind == "advice" and f.counted]
+        parts = []
+        if listened:
+            parts.append(f"listens with {', '.join(listened)}")
+        if jumped:
+            parts.append(f"jumps in with {', '.join(jumped)}")
+        return f"The coach reads it as *{result.label}*: " + ("; ".join(parts) or "it recognises no move") + "."
+
+    def _reply_insight(combo):
+        text = _coach_reads(REPLIES[combo[0]])
+        if listening_balance(REPLIES[combo[0]]) > 0:
+            return text + " The problem stays with your colleague, and so does the thinking."
+        return (text + " Whatever listening comes first, the advice or the reassurance is what your colleague "
+                "is likely to remember: the problem has moved to you.")
+
+    _SPONSORS = SCENARIOS["The sponsors want numbers"]
+
+    q7 = Decision(
+        "q7",
+        prompt=f"{_SPONSORS} Which reply do you send first? Your choice is graded by what the listening coach reads "
+               "in it: its listening moves minus its moves that jump in (advice, reassurance that closes the "
+               "conversation down).",
+        options=list(REPLIES),
+        pick=1,
+        consequence=lambda combo: listening_balance(REPLIES[combo[0]]),
+        describe=lambda value: f"a listening balance of {value:+d}" if value else "a listening balance of 0",
+        tolerance=1,
+        insight=_reply_insight,
+        hints=["Which replies leave the problem with the network manager, and which hand them your answer?",
+               "Reassurance (\"Don't worry...\") is kindly meant, and it still closes the conversation down. Look for "
+               "a reply that says back what you heard, or asks what they think."],
+        explanation="The library runs the coach on each reply (`listening_balance`): +1 for each listening move, "
+                    "-1 for each piece of advice, rebuke or closing reassurance. Saying back what you heard and "
+                    "checking it scores highest; an open question alone also counts.",
+        wrong_answers=[("A", "jumps in with"), ("C", "listens with"), ("E", "Don't worry")],
+        why="The first thing you say sets the direction: a question or a reflection keeps your colleague thinking "
+            "about their own network; a suggestion starts them defending it, or handing it to you.",
+    )
+
+    def _consulting(room):
+        return plan_rounds(*room).phase_minutes["consult"]
+
+    def _room(room):
+        return f"{room[0]} people, {room[1]} minutes"
+
+    q8 = Ranking(
+        "q8",
+        prompt="Peer consultation in threes: one person brings a problem, one consults by asking questions only, one "
+               "observes; then they swap, until everyone has brought a problem. The course's plan puts a remainder "
+               "of one or two people into groups of four, and a group of four needs a fourth round. Rank these rooms "
+               "from the one where each consultant has the most minutes of questions in a round (first) to the "
+               "fewest (last).",
+        options=[_room(room) for room in ROOMS],
+        values=lambda: [_consulting(room) for room in ROOMS],
+        describe=lambda minutes: f"{minutes} minutes of questions for each consultant",
+        descending=True,
+        tolerance=0.5,
+        note=lambda: (f"One more person changes the plan: {ROOMS[3][0]} people in {ROOMS[3][1]} minutes make "
+                      f"threes and three rounds ({_consulting(ROOMS[3])} minutes of questions), {ROOMS[0][0]} make a "
+                      f"group of four and four rounds, and the questions shrink to {_consulting(ROOMS[0])} minutes. "
+                      "When the numbers are awkward, give the session more time, or join a group yourself."),
+        hints=["Count the rounds first: a room that divides by three needs three rounds; one or two people over "
+               "make groups of four, and then every group runs four rounds.",
+               "Take off about ten minutes for the start, the changeovers and the close, and share the rest among "
+               "the rounds. The questions get about half of each round."],
+        explanation="The library plans each room (`plan_rounds(people, minutes)`: groups, rounds, and minutes for "
+                    "each phase in the course's own proportions) and reads the minutes of questions in a round.",
+        wrong_answers=[(["C", "A", "D", "B"], "wrong way round"), (["D", "B", "A", "C"], "you put D above B")],
+        why="The practice only works if the consultant has time to stay with the problem. Planning the room, not "
+            "just the exercise, is what lets every person bring something real.",
+    )
+
+    q9 = Choice(
+        "q9",
+        prompt="Peer consultation, round 2: you are the observer. The consultant asks, \"Have you thought about "
+               "asking the GPs directly?\" What do you do?",
+        options=[
+            Option("Stop the round and suggest a better question, so that the person who brought the problem still "
+                   "gets the most from their few minutes",
+                   False,
+                   "Stepping in takes the round over, which is the very move you are there to notice. Hold it for "
+                   "your feedback."),
+            Option("Write down the consultant's exact words, and quote them back in your feedback at the end of "
+                   "the round",
+                   True,
+                   "Yes: quoting the words, not judging the person, lets the consultant hear how a suggestion "
+                   "slipped in as a question. The coach reads it the same way: \"Have you thought about\" is "
+                   "advice."),
+            Option("Say nothing about it afterwards either, since pointing it out might embarrass a colleague",
+                   False,
+                   "Noticing is the observer's job, and a group where slips can be named kindly is a safe space to "
+                   "fail. Quote the words and say what happened next."),
+            Option("Answer the question yourself, as you know the GP practices well",
+                   False,
+                   "Then there are two people jumping in. The observer stays silent until their turn."),
+        ],
+        hints=["What is the observer there for: to help the consultant, or to notice what the consultant does?",
+               "Feedback that quotes words is easier to hear than feedback about the person."],
+        explanation="The observer keeps time, stays silent during the round and notes each time the consultant "
+                    "listened and each time they jumped in, in the consultant's own words, for their feedback.",
+        wrong_answers=[("A", "takes the round over"), ("D", "two people jumping in")],
+        why="A practice where mistakes are noticed, named without blame and learned from is a small safe space to "
+            "fail: the condition for trying new ways of helping each other.",
+    )
+
     q6 = Reflection(
         "q6",
         prompt="Think of the last time a colleague brought you a problem. What did you say first: a question, a "
@@ -288,7 +430,8 @@ exercises = ExerciseSet(
     "curiosity_and_listening",
     number=7,
     title="Curiosity, safe space and active listening",
-    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "concept", "q6": "reflection"},
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "concept", "q6": "reflection",
+             "q7": "decision", "q8": "ranking", "q9": "choice"},
     build=_build,
 )
 

@@ -7,9 +7,20 @@ lower-score rule), the dimension a table should discuss first (the widest disagr
 one group agrees on one dimension (r_wg(j), James, Demaree & Wolf 1984), then answer two concept
 questions (why small groups are suppressed; what a matrix score is for) and reflect.
 
+The leader track needs no code: predict which role group rates the network's form lowest (q7, from
+:func:`netlearn.diagnostics.group_summary`), put four of Table 3's dimensions in the order the table
+should discuss them (q8, graded by the ``discuss_order`` of
+:func:`netlearn.diagnostics.table_conversation`), and choose the two dimensions the plenary works on,
+graded by how many tables then see one of their own priorities on the agenda (q9, a
+:class:`~netlearn.exercises.engine.Decision` computed from each table's priorities and the room
+summary). The concept questions (q4, q5) and the reflection (q6) are on the leader track too; q1
+to q3 are the analyst track.
+
 >>> from netlearn.exercises import diagnostics as ex
 >>> ex.q1.evaluate(1).status, ex.q1.evaluate(4).status
 ('correct', 'incorrect')
+>>> plenary_reach(ex.TALK, ["purpose", "reciprocity"]), plenary_reach(ex.TALK, ["purpose", "membership"])
+(4, 5)
 """
 
 from __future__ import annotations
@@ -22,9 +33,52 @@ from netlearn import coaching
 from netlearn.diagnostics import (group_summary, load_instrument, read_matrix, read_responses, room_summary,
                                   table_conversation)
 
-from .engine import ConceptQuestion, Exercise, ExerciseSet, Option, Reflection, Verdict, ____, close_number
+from .engine import (
+    ConceptQuestion,
+    Decision,
+    Exercise,
+    ExerciseSet,
+    Option,
+    Prediction,
+    Ranking,
+    Reflection,
+    Verdict,
+    ____,
+    close_number,
+)
 
-__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____"]
+__all__ = ["exercises", "plenary_reach", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "____"]
+
+#: The dimensions offered for the plenary in question 9, in option order.
+PLENARY_OPTIONS = ("purpose", "membership", "relationships", "leadership", "reciprocity", "impact")
+
+#: The table and dimensions of question 8, in option order (not the order to discuss them).
+RANKED_TABLE, RANKED_DIMENSIONS = "Table 3", ("governance", "learning", "leadership", "purpose")
+
+#: The role groups of question 7 (those whose figures the summary shows), in option order.
+FORM_GROUPS = ("manager", "improvement specialist", "clinician")
+
+
+def _and(words):
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def plenary_reach(conversation, dimensions):
+    """How many tables chose at least one of ``dimensions`` as a priority.
+
+    ``conversation`` is :func:`netlearn.diagnostics.table_conversation`'s table (one row per table
+    and dimension, with a boolean ``priority`` column). A plenary that works on ``dimensions``
+    takes up at least one priority of each table counted here.
+
+    >>> import pandas as pd
+    >>> talk = pd.DataFrame({"table": ["T1", "T1", "T2", "T2"], "dimension": ["a", "b", "a", "b"],
+    ...                      "priority": [True, False, False, True]})
+    >>> plenary_reach(talk, ["a"]), plenary_reach(talk, ["a", "b"])
+    (1, 2)
+    """
+    chosen = conversation[conversation["dimension"].isin(list(dimensions)) & conversation["priority"].astype(bool)]
+    return int(chosen["table"].nunique())
 
 
 
@@ -263,6 +317,130 @@ clinician_form_rwg = float(row["rwg_j"].iloc[0])
             "conversation it exists for is lost.",
     )
 
+    # ---------------------------------------------------------------------- leader track
+    _groups = SUMMARY.set_index(["group", "dimension"])
+    _FORM_MEANS = {group: float(_groups.loc[(group, "form"), "mean"]) for group in FORM_GROUPS}
+    _FORM_ALL = float(_groups.loc[("(all)", "form"), "mean"])
+    _FORM_LABELS = {"clinician": "Clinicians", "manager": "Managers", "improvement specialist": "Improvement specialists"}
+    _CLOSE_MEANS = 0.1
+
+    def _lowest_form():
+        values = list(_FORM_MEANS.values())
+        if max(values) - min(values) < _CLOSE_MEANS:
+            return len(FORM_GROUPS)
+        return FORM_GROUPS.index(min(_FORM_MEANS, key=_FORM_MEANS.get))
+
+    def _form_reveal():
+        means = "; ".join(f"{_FORM_LABELS[g].lower()} {_FORM_MEANS[g]:.2f}"
+                          for g in sorted(FORM_GROUPS, key=_FORM_MEANS.get))
+        return (f"on a scale of 1 to 5, the mean score for form is {means} (everyone together {_FORM_ALL:.2f}). "
+                "The clinicians, the largest group, are the most critical of how the network is organised and "
+                "resourced. The commissioners' and the patients' and carers' figures are suppressed, so nobody "
+                "can say where they stand.")
+
+    q7 = Prediction(
+        "q7",
+        prompt="Predict first. Every group in the health check rates the network's **form** (how it is organised "
+               "and resourced) below its purpose and function. Which of the role groups whose figures are shown "
+               "rates form **lowest**?",
+        options=[_FORM_LABELS[g] for g in FORM_GROUPS] + ["All three within a tenth of a point of each other"],
+        answer=_lowest_form,
+        reveal=_form_reveal,
+        hints=["Think about who meets the network's meetings, budgets and support in their working week, and who "
+               "has to fit it around clinics.",
+               "The group summary gives each group's mean for form; a tenth of a point is small on a scale of 1 to 5."],
+        explanation="`group_summary` scores each member on form (the mean of the form items, after turning the "
+                    "problem-worded items round) and averages the scores within each role group.",
+        wrong_answers=[(3, "What the data show"), (0, "The result matches C")],
+        why="A mean for everyone can hide which group is least well served by how the network works: here the "
+            "largest group. That is a conversation to have with clinicians, not about them.",
+    )
+
+    _t3 = TALK[TALK["table"] == RANKED_TABLE].set_index("dimension")
+
+    def _spread(dim):
+        row = _t3.loc[dim]
+        if int(row["range"]) == 0:
+            text = f"{_NAMES[dim]}: everyone chose level {int(row['lowest'])}"
+        else:
+            text = f"{_NAMES[dim]}: members chose levels {int(row['lowest'])} to {int(row['highest'])}"
+        return text + (", and the table chose it as a priority" if bool(row["priority"]) else "")
+
+    q8 = Ranking(
+        "q8",
+        prompt=f"{RANKED_TABLE} has twenty minutes left. Put these four dimensions in the order the table should "
+               "discuss them, following the matrix's method: first place for the one to discuss first.",
+        options=[_spread(dim) for dim in RANKED_DIMENSIONS],
+        values=lambda: [int(_t3.loc[dim, "discuss_order"]) for dim in RANKED_DIMENSIONS],
+        descending=False,
+        describe=lambda value: f"number {value} of the table's 8 dimensions in the order of discussion",
+        note=lambda: ("The method starts where members are furthest apart, because members who chose different "
+                      "levels have seen different things. A dimension everyone agrees on has nothing to reconcile, "
+                      "even if the table chose it as a priority: priorities come at the end of the conversation."),
+        hints=["Start where members are furthest apart, not where the level is lowest.",
+               "Compare the lowest and highest level each dimension was given: the wider the range, the sooner it "
+               "is discussed. A priority is chosen after the discussion."],
+        explanation="`table_conversation` orders each table's dimensions by the range of levels its members gave, "
+                    "widest first (ties broken by how spread out the answers are): its `discuss_order` column.",
+        wrong_answers=[(["C", "B", "D", "A"], "you put C above B"), (["A", "B", "C", "D"], "you put A above B")],
+        why="Leading the conversation from the widest disagreement treats difference as information, and keeps "
+            "the member who sees the network least favourably in the room.",
+    )
+
+    _ROOM = room_summary(TALK).set_index("dimension")
+    _TABLES = list(dict.fromkeys(TALK["table"]))
+    _CHOSEN = {table: [d for d in TALK.loc[(TALK["table"] == table) & TALK["priority"].astype(bool), "dimension"]]
+               for table in _TABLES}
+
+    _SOURCE = TALK.groupby("table")["priority_source"].first()
+    _CHOSE_OWN = [t for t in _TABLES if _SOURCE[t] == "chosen by the table"]
+    _PROPOSED = [t for t in _TABLES if _SOURCE[t] != "chosen by the table"]
+
+    def _votes(dim):
+        return int(_ROOM.loc[dim, "tables_prioritising"])
+
+    def _plenary_insight(combo):
+        dims = [PLENARY_OPTIONS[i] for i in combo]
+        left_out = [table for table in _TABLES if not set(_CHOSEN[table]) & set(dims)]
+        text = (f"The room summary counts the tables that have each as a priority: "
+                f"{_and(f'{_NAMES[d]} {_votes(d)} of {len(_TABLES)}' for d in dims)}.")
+        if left_out:
+            text += (" " + _and(f"{t} (whose priorities are {_and(_NAMES[d] for d in _CHOSEN[t])})" for t in left_out)
+                     + f" {'hears' if len(left_out) == 1 else 'hear'} none of {'its' if len(left_out) == 1 else 'their'} "
+                       "own priorities taken up. Adding up votes favours the dimensions most tables share and can "
+                       "leave one table out altogether.")
+        else:
+            text += " Every table sees one of its own priorities taken up, so every table has a reason to stay in the work."
+        return text
+
+    q9 = Decision(
+        "q9",
+        prompt=f"After the table conversations, the whole room has time to work on **two** dimensions. Every table "
+               f"has its priorities: {_and(_CHOSE_OWN)} chose theirs, and for {_and(_PROPOSED)}, which left the "
+               "priority column blank, the workshop view proposes the dimensions with the largest gaps to target. "
+               "Which two dimensions should the plenary take up so that as many tables as possible see one of their "
+               "own priorities on the agenda?",
+        options=[f"{_NAMES[dim]} (recorded at level {_ROOM.loc[dim, 'median_recorded']:g} by the median table)"
+                 for dim in PLENARY_OPTIONS],
+        pick=2,
+        consequence=lambda combo: plenary_reach(TALK, [PLENARY_OPTIONS[i] for i in combo]),
+        describe=lambda n: (f"{n} of the {len(_TABLES)} tables {'sees' if n == 1 else 'see'} at least one of "
+                            "their own priorities taken up"),
+        insight=_plenary_insight,
+        hints=["Look at each table's priorities in the workshop view, not only at how many tables have each "
+               "dimension as a priority.",
+               "One table has neither of the two most popular dimensions among its priorities. Which of its "
+               "priorities could go on "
+               "the agenda beside the most popular one?"],
+        explanation="For each pair of dimensions, the library counts the tables that chose at least one of the two "
+                    "as a priority (from `table_conversation`'s `priority` column). Shared purpose reaches four "
+                    "tables on its own; the second dimension should reach the table it misses. Any pair that "
+                    "reaches all five counts.",
+        wrong_answers=[(["A", "E"], "Table 3"), (["C", "F"], "The best choice")],
+        why="A plenary that takes up one priority from every table keeps every table invested in what happens next; "
+            "the dimension most tables chose is not enough on its own.",
+    )
+
     q6 = Reflection(
         "q6",
         prompt="If you ran the maturity-matrix conversation with your own network next month, which dimension do you "
@@ -280,7 +458,8 @@ exercises = ExerciseSet(
     "diagnostics",
     number=8,
     title="Diagnostics: the maturity matrix and the health check",
-    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "concept", "q6": "reflection"},
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "concept", "q6": "reflection",
+             "q7": "prediction", "q8": "ranking", "q9": "decision"},
     build=_build,
 )
 

@@ -5,6 +5,14 @@ its purposes) and ``devon_stp`` (real organisation names, invented people and ti
 practise the inputs of Provan & Kenis's (2008) governance forms - agreement on goals, how widely
 ties are spread - and what the forms and their tensions mean for a network leader.
 
+The leader track needs no code: predict what agreement on purpose alone would change in the
+community's governance ranking (q7), rank the three forms for a small, trusting frailty network
+(q8), and back two initiatives graded by how widely they spread the community's advice ties (q9, a
+:class:`~netlearn.exercises.engine.Decision` computed with
+:func:`netlearn.partnership.tie_concentration`, the trust reading of
+:func:`netlearn.partnership.governance_inputs`). The concept questions (q4, q5) and the
+reflection (q6) are on the leader track too; q1 to q3 are the analyst track.
+
 >>> from netlearn.exercises import governance_and_messiness as ex
 >>> ex.q3.evaluate("network administrative organisation").status, ex.q3.evaluate("NAO").status
 ('correct', 'correct')
@@ -21,16 +29,55 @@ from netlearn.partnership import governance_inputs, tie_concentration
 
 from .engine import (
     ConceptQuestion,
+    Decision,
     Exercise,
     ExerciseSet,
     Option,
+    Prediction,
+    Ranking,
     Reflection,
     Verdict,
     ____,
     close_number,
 )
 
-__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____"]
+__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "____", "NEWEST",
+           "INITIATIVES", "FRAILTY_NETWORK", "spread_after"]
+
+#: The eight newest members of the community who do not yet go to the community lead for advice.
+NEWEST = ("q004", "q029", "q041", "q035", "q033", "q060", "q114", "q107")
+
+#: The initiatives of question 9: each adds advice ties (asker, asked) to the community.
+INITIATIVES = (
+    ("team", tuple((m, "q055") for m in NEWEST[:4]) + tuple((m, "q148") for m in NEWEST[4:])),
+    ("learning set", (("q003", "q018"), ("q003", "q022"), ("q018", "q022"), ("q018", "q031"),
+                      ("q022", "q031"), ("q022", "q003"), ("q031", "q003"), ("q031", "q018"))),
+    ("surgery", tuple((m, "q062") for m in NEWEST)),
+    ("mentors", (("q004", "q013"), ("q064", "q013"), ("q035", "q094"), ("q058", "q094"), ("q041", "q116"),
+                 ("q090", "q116"), ("q021", "q128"), ("q014", "q128"))),
+    ("champions", (("q050", "q043"), ("q060", "q043"), ("q058", "q108"), ("q019", "q108"), ("q021", "q047"),
+                   ("q014", "q047"), ("q004", "q139"), ("q144", "q139"))),
+)
+
+#: Question 8's frailty network: trust, participants, goal consensus, need for network-level competencies.
+FRAILTY_NETWORK = (0.9, 6, "high", "moderate")
+
+
+def spread_after(advice, ties=()):
+    """How widely advice ties are spread (``tie_concentration(...).spread``) once ``ties`` are added.
+
+    The spread is the trust reading of :func:`netlearn.partnership.governance_inputs`: 1 when the
+    best-connected tenth receive no more advice ties than chance would give them, 0 when they
+    receive them all.
+
+    >>> import networkx as nx
+    >>> star = nx.DiGraph([(m, "hub") for m in "abcdefghi"])
+    >>> round(spread_after(star), 2), round(spread_after(star, [("a", "b"), ("c", "d"), ("e", "f")]), 2)
+    (0.0, 0.28)
+    """
+    graph = advice.copy()
+    graph.add_edges_from(ties)
+    return float(tie_concentration(graph).spread)
 
 
 
@@ -277,6 +324,145 @@ best_form = fit.best
             "members' ownership of the purpose, or their freedom to try things that might not work.",
     )
 
+    # ---------------------------------------------------------------------- the leader track
+    _PEOPLE = Q.members.set_index("id")
+    _ADVICE_GRAPH = Q.graph("advice")
+    _ASKED = dict(_ADVICE_GRAPH.in_degree())
+
+    def _name(member):
+        return str(_PEOPLE.loc[member, "name"])
+
+    def _names(members):
+        names = [_name(m) for m in members]
+        return ", ".join(names[:-1]) + " and " + names[-1]
+
+    _Q_INPUTS = governance_inputs(Q, relation="advice")
+    _NOW = _Q_INPUTS.fit()
+    _AGREED = _Q_INPUTS.fit(goal_consensus="high")
+
+    def _consensus_outcome():
+        if _AGREED.best == governance.SHARED:
+            return 0
+        if _AGREED.best == governance.LEAD:
+            return 1
+        return 2 if not _AGREED.table["score"].sort_index().equals(_NOW.table["score"].sort_index()) else 3
+
+    def _scores(fit):
+        return ", ".join(f"{form} {score:.2f}" for form, score in fit.table["score"].items())
+
+    q7 = Prediction(
+        "q7",
+        prompt=f"Predict first. The community's {_Q_INPUTS.values()['participants']} members agree only moderately "
+               "on what it is for (Kendall's W about 0.4), and a network administrative organisation fits it best. "
+               "Suppose a year of work on purpose brought them to **strong** agreement, and nothing else changed. "
+               "What happens to the governance ranking?",
+        options=["Shared governance moves to the top: members who agree can govern together",
+                 "A lead organisation moves to the top: agreement makes one member's lead acceptable",
+                 "A network administrative organisation stays on top; the lead organisation loses ground and "
+                 "shared governance closes in",
+                 "Nothing changes at all: agreement on goals is not one of the conditions"],
+        answer=_consensus_outcome,
+        reveal=lambda: (f"with moderate agreement the fit scores are {_scores(_NOW)}; with strong agreement they are "
+                        f"{_scores(_AGREED)}. Strong agreement favours shared governance and counts against a lead "
+                        f"organisation, but {_Q_INPUTS.values()['participants']} members are far too many to take "
+                        "every decision together, so a dedicated team still fits best."),
+        hints=["Provan & Kenis link four conditions to each form: trust, the number of participants, goal "
+               "consensus and the need for network-level skills. Which of them changes here?",
+               "Shared governance needs high goal consensus, but also few participants. How many does this "
+               "community have?"],
+        explanation="The library keeps trust, size and the need for network-level skills as the data read them and "
+                    "sets goal consensus to high (`governance_inputs(q).fit(goal_consensus='high')`).",
+        wrong_answers=[(0, "What the data show"), (3, "The result matches C")],
+        why="Work on purpose is never wasted, but it does not by itself let a large community govern itself as "
+            "a committee of the whole: size and the work to be done still ask for someone whose job is the network.",
+    )
+
+    _FRAILTY = governance.governance_fit(*FRAILTY_NETWORK)
+    _RANKED_FORMS = (governance.LEAD, governance.SHARED, governance.NAO)
+
+    q8 = Ranking(
+        "q8",
+        prompt="Six organisations in one place set up a frailty network. They have worked together for years, so "
+               "trust is high and widely spread (0.9); they agree strongly on what the network is for; and the work "
+               "needs only a moderate level of network-level skills (some shared data, no joint budget). Rank the "
+               "three forms of governance from the best fit (first) to the worst.",
+        options=["A lead organisation: the community health trust hosts the network and runs it for everyone",
+                 "Shared governance: the six organisations take decisions together, with no one in charge",
+                 "A network administrative organisation: a small funded team runs the network for the six"],
+        values=lambda: [float(_FRAILTY.table.loc[form, "score"]) for form in _RANKED_FORMS],
+        describe=lambda score: f"fit score {score:.2f} of 1",
+        tolerance=0.005,
+        note=lambda: ("Few members, high trust spread among them and strong agreement are the conditions Provan & "
+                      "Kenis link to shared governance. A lead organisation fits worst: it suits trust that is low "
+                      "or centred on one member, and here it is high and spread."),
+        hints=["Go through the four conditions for each form: how many participants, how trust is spread, how far "
+               "they agree, and how much they must do as one.",
+               "A lead organisation suits trust that is concentrated on one member. Is it, here?"],
+        explanation="The library scores each form against the four conditions "
+                    f"(`governance.governance_fit{FRAILTY_NETWORK}`) and ranks them by their fit scores.",
+        wrong_answers=[(["C", "B", "A"], "wrong way round"), (["B", "A", "C"], "you put A above C")],
+        why="A small network of partners who trust each other can keep governance light: a dedicated team or a "
+            "host organisation would add cost and take ownership away from the members.",
+    )
+
+    _OPTION_TEXT = {
+        "team": f"Set up a network team of two, {_name('q055')} and {_name('q148')} (already asked for advice by "
+                f"{_ASKED['q055']} and {_ASKED['q148']} members), to answer the questions of the eight newest members.",
+        "learning set": f"Start a learning set of four members from four regions, {_names(('q003', 'q018', 'q022', 'q031'))}, "
+                        "each asked for advice by one person today: each goes to two of the others for advice.",
+        "surgery": f"Run a weekly surgery where the eight newest members bring their questions to the community lead, "
+                   f"{_name('q062')}.",
+        "mentors": f"Ask four experienced members nobody goes to for advice yet, {_names(('q013', 'q094', 'q116', 'q128'))}, "
+                   "each to mentor two of the newest members in their region.",
+        "champions": f"Name regional champions, {_names(('q043', 'q108', 'q047', 'q139'))} (each already asked by "
+                     "ten or more), each to take on two new members from their region.",
+    }
+
+    def _ties_of(combo):
+        return [tie for i in combo for tie in INITIATIVES[i][1]]
+
+    _TOP_TENTH = set(_ADVICE.top)
+
+    def _initiative_insight(combo):
+        ties = _ties_of(combo)
+        to_top = sum(1 for _, asked in ties if asked in _TOP_TENTH)
+        text = (f"Of the {len(ties)} new advice ties in your choice, {to_top} go to members already in the "
+                "best-connected tenth. ")
+        if to_top:
+            text += ("Ties routed to the centre, to the lead or to a team or champions who are already much asked, "
+                     "make the network more like a hierarchy: trust, as advice shows it, gathers in fewer hands.")
+        else:
+            text += ("Every new tie goes to someone outside the centre, so advice, and the trust it shows, is "
+                     "spread more widely: the ground on which members can later share more of the governing.")
+        return text
+
+    q9 = Decision(
+        "q9",
+        prompt="The community will fund a small network team next year, and you want members to be able to hold it "
+               "to account and, in time, govern more of the work themselves. That needs trust spread widely, not "
+               "held by a few: today the best-connected tenth receive just over half of all advice ties. You can "
+               "back **two** of these initiatives this quarter. Each adds eight advice ties. Which two spread advice "
+               "most widely? (Spread runs from 0, every advice tie to the best-connected tenth, to 1, as even as "
+               "chance would make it.)",
+        options=[_OPTION_TEXT[key] for key, _ in INITIATIVES],
+        pick=2,
+        consequence=lambda combo: spread_after(_ADVICE_GRAPH, _ties_of(combo)),
+        describe=lambda value: f"advice is spread {value:.3f} on the 0-to-1 scale",
+        baseline=lambda: spread_after(_ADVICE_GRAPH),
+        baseline_label="With neither initiative",
+        tolerance=0.002,
+        insight=_initiative_insight,
+        hints=["Where do the new ties go: to people many already ask, or to people almost nobody asks yet?",
+               "Spread rises when advice goes to members outside the best-connected tenth. Look for the initiatives "
+               "that make new people someone to ask."],
+        explanation="For each pair of initiatives the library adds their advice ties and measures how widely advice "
+                    "ties are spread (`tie_concentration(...).spread`, the trust reading of `governance_inputs`). "
+                    "The best pair sends every new tie to members outside the centre.",
+        wrong_answers=[(["A", "C"], "The best choice, B and D"), (["C", "E"], "already in the best-connected tenth")],
+        why="Governance that keeps a network a network spreads trust and leadership: it makes more members worth "
+            "asking, rather than routing everything through the centre, however well organised the centre is.",
+    )
+
     q6 = Reflection(
         "q6",
         prompt="In a network you lead or belong to, where would a little more certainty help (a decision rule, a clear "
@@ -294,7 +480,8 @@ exercises = ExerciseSet(
     "governance_and_messiness",
     number=6,
     title="Governance and messiness",
-    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "concept", "q6": "reflection"},
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "concept", "q6": "reflection",
+             "q7": "prediction", "q8": "ranking", "q9": "decision"},
     build=_build,
 )
 

@@ -5,6 +5,14 @@ Three networks: Krackhardt's kite (ten people in an office, made up for teaching
 of sixteen Florentine families in the early fifteenth century (real, Padgett & Ansell 1993), and
 the synthetic improvement community (``q_community``, 150 invented members).
 
+The leader track needs no code: predict how far a broker's circle relies on the broker (q7), rank members
+by how far their circles rely on them (q8), and choose two introductions between a broker's
+contacts, graded by the circle's dependence on the broker before and after (q9, a
+:class:`~netlearn.exercises.engine.Decision` computed with :func:`netlearn.weaving.hub_dependence`).
+The concept question (q5) and the reflection (q6) are on the leader track too; q1 to q4 and q10
+(the best introduction in a circle, with :func:`netlearn.weaving.triangle_closing_introductions`)
+are the analyst track.
+
 >>> from netlearn.exercises import know_your_network as ex
 >>> ex.q1.evaluate("Heather").status, ex.q1.evaluate("Diane").status
 ('correct', 'incorrect')
@@ -15,14 +23,17 @@ from __future__ import annotations
 import networkx as nx
 
 import netlearn
-from netlearn import coaching, roles
+from netlearn import coaching, roles, weaving
 from netlearn.fastgraph import betweenness
 
 from .engine import (
     ConceptQuestion,
+    Decision,
     Exercise,
     ExerciseSet,
     Option,
+    Prediction,
+    Ranking,
     Reflection,
     ____,
     answers_on_other_relations,
@@ -31,7 +42,7 @@ from .engine import (
     same_set,
 )
 
-__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____"]
+__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "____"]
 
 
 
@@ -66,9 +77,9 @@ def _build():
         return set(profile.index[profile["broker"]])
 
     def namespace():
-        """What the notebook's setup cell makes: ``netlearn``, ``nx``, ``roles``, ``betweenness``, the
-    kite (``kite``, ``K``), Florence (``florence``, ``F``) and the community (``net``, ``G``, ``E``)."""
-        return {"netlearn": netlearn, "nx": nx, "roles": roles, "betweenness": betweenness,
+        """What the notebook's setup cell makes: ``netlearn``, ``nx``, ``roles``, ``weaving``, ``betweenness``,
+    the kite (``kite``, ``K``), Florence (``florence``, ``F``) and the community (``net``, ``G``, ``E``)."""
+        return {"netlearn": netlearn, "nx": nx, "roles": roles, "weaving": weaving, "betweenness": betweenness,
                 "kite": KITE, "K": KITE.graph("knows"), "florence": FLORENCE, "F": FLORENCE.graph("marriage"),
                 "net": NET, "G": NET.graph("knows"), "E": NET.graph("energy")}
 
@@ -272,6 +283,187 @@ energizer = shortlist.index[0]
             "formal titles. Knowing who holds which role tells a leader whom to involve at each stage of an idea.",
     )
 
+    # ---------------------------------------------------------------------- weaving: q7 to q10
+    _PEOPLE = NET.members.set_index("id")
+
+    def _name(member):
+        return str(_PEOPLE.loc[member, "name"])
+
+    def _circle(member):
+        """A member's circle: the member, their contacts in `knows` and the ties among those contacts."""
+        return nx.ego_graph(_G, member)
+
+    _WEAVER = "q126"
+    _WEAVER_CIRCLE = _circle(_WEAVER)
+    _WEAVER_CONTACTS = len(_WEAVER_CIRCLE) - 1
+    _WEAVER_TIES = _WEAVER_CIRCLE.number_of_edges() - _WEAVER_CONTACTS
+    _WEAVER_REGIONS = _PEOPLE.loc[list(_WEAVER_CIRCLE), "region"].nunique()
+
+    def _weaver_dependence():
+        return weaving.hub_dependence(_WEAVER_CIRCLE, _WEAVER)
+
+    _BANDS = ((0.0, 0.3, "Less than 30% of the routes"), (0.3, 0.6, "Between 30% and 60% of the routes"),
+              (0.6, 0.9, "Between 60% and 90% of the routes"), (0.9, 1.01, "90% of the routes or more"))
+
+    def _band():
+        value = _weaver_dependence()
+        return next(i for i, (low, high, _) in enumerate(_BANDS) if low <= value < high)
+
+    q7 = Prediction(
+        "q7",
+        prompt=f"Predict first. {_name(_WEAVER)}, a {_PEOPLE.loc[_WEAVER, 'stakeholder']} in the "
+               f"{_PEOPLE.loc[_WEAVER, 'region']}, knows {_WEAVER_CONTACTS} members in {_WEAVER_REGIONS} regions. Take "
+               f"their **circle**: their contacts and the ties among them. When two of those contacts need to reach "
+               f"each other, what share of the shortest routes between them do you expect to pass through {_name(_WEAVER)}?",
+        options=[text for _, _, text in _BANDS],
+        answer=_band,
+        reveal=lambda: (f"{_weaver_dependence():.0%} of the shortest routes between their contacts pass through "
+                        f"{_name(_WEAVER)}. Of the {_WEAVER_CONTACTS * (_WEAVER_CONTACTS - 1) // 2} pairs of these "
+                        f"contacts, {_WEAVER_TIES} {'is' if _WEAVER_TIES == 1 else 'are'} tied directly; every other "
+                        f"pair reaches each other through {_name(_WEAVER)}: the circle is a hub with spokes."),
+        hints=["A broker's contacts are in different groups: do you expect them to know each other?",
+               f"If none of the contacts knew each other, every route between them would pass through "
+               f"{_name(_WEAVER)}."],
+        explanation="The library measures the circle's dependence on its hub (`weaving.hub_dependence`): for every "
+                    "pair of contacts, the share of the shortest routes between them that pass through the hub, "
+                    "averaged over the pairs.",
+        wrong_answers=[(0, "What the data show"), (2, "The result matches D")],
+        why="Brokers are valuable because their contacts do not know each other, and for the same reason everything "
+            "between those contacts waits for the broker. That is where weaving starts.",
+    )
+
+    _RANKED = ("q062", "q108", "q126", "q027")
+
+    def _who(member):
+        row = _PEOPLE.loc[member]
+        return f"{row['name']} ({row['stakeholder']}, {row['region']}; {_G.degree(member)} contacts)"
+
+    q8 = Ranking(
+        "q8",
+        prompt="Whose circle relies most on them? For each of these four members, take their contacts and the ties "
+               "among them, and ask what share of the shortest routes between their contacts passes through them. "
+               "Rank them from the most relied on (first) to the least (last).",
+        options=[_who(member) for member in _RANKED],
+        values=lambda: [weaving.hub_dependence(_circle(member), member) for member in _RANKED],
+        descending=True,
+        tolerance=0.01,
+        describe=lambda value: f"{value:.0%} of the shortest routes between their contacts pass through them",
+        note=lambda: (f"Most contacts is not most relied on: {_name('q062')}, the community lead, has the most "
+                      f"contacts, but many of them know each other ({_name('q055')} alone knows "
+                      f"{_circle('q062').degree('q055') - 1} of them), so there are routes round the lead. "
+                      f"{_name(_WEAVER)}'s contacts, spread over {_WEAVER_REGIONS} regions, hardly know each other."),
+        hints=["Count contacts if you like, but ask a different question: do a person's contacts know each other?",
+               "A broker's contacts sit in different groups; a central connector's contacts sit in one group that "
+               "already knows itself."],
+        explanation="For each member, the library takes their circle and measures its dependence on them "
+                    "(`weaving.hub_dependence`); the higher it is, the more their contacts rely on them to reach "
+                    "each other.",
+        wrong_answers=[(["A", "B", "C", "D"], "wrong way round"), (["C", "A", "D", "B"], "you put A above D")],
+        why="The people whose circles rely most on them are where introductions do most good, and where a sudden "
+            "absence would be felt most.",
+    )
+
+    #: The introductions offered in question 9: pairs of the weaver's contacts.
+    _OFFERED = (("q012", "q081"), ("q065", "q049"), ("q028", "q069"), ("q005", "q081"), ("q007", "q082"),
+                ("q075", "q005"))
+
+    def _introduce_to(combo):
+        return weaving.introduce(_WEAVER_CIRCLE, [_OFFERED[i] for i in combo])
+
+    def _person(member):
+        row = _PEOPLE.loc[member]
+        return f"{row['name']} ({row['stakeholder']}, {row['region']})"
+
+    def _groups_insight(combo):
+        woven = _introduce_to(combo)
+        woven.remove_node(_WEAVER)
+        largest = max(nx.connected_components(woven), key=len)
+        centre = max(sorted(largest), key=woven.degree)
+        text = (f"Without {_name(_WEAVER)}, the largest group of their contacts who can still reach each other now has "
+                f"{len(largest)} people.")
+        if woven.degree(centre) >= 3:
+            text += (f" {_name(centre)} knows {woven.degree(centre)} of them: the circle has a second hub, and routes "
+                     f"between those contacts have a way round {_name(_WEAVER)}.")
+        else:
+            text += (" Introductions that bring several contacts to one person who already knows someone start a "
+                     "second hub; separate pairs, or a chain, free fewer routes.")
+        return text
+
+    q9 = Decision(
+        "q9",
+        prompt=f"{_name(_WEAVER)} wants the circle of contacts to rely less on one person, and has time for **two** "
+               "introductions between those contacts this month (an introduction makes a tie between the two). Which two lower the share of "
+               f"routes between the contacts that pass through {_name(_WEAVER)} the most?",
+        options=[f"Introduce {_person(a)} to {_person(b)}" for a, b in _OFFERED],
+        pick=2,
+        consequence=lambda combo: weaving.hub_dependence(_introduce_to(combo), _WEAVER),
+        describe=lambda value: f"{value:.1%} of the shortest routes between the contacts pass through {_name(_WEAVER)}",
+        better="lower",
+        baseline=_weaver_dependence,
+        tolerance=0.005,
+        insight=_groups_insight,
+        hints=[f"Two of {_name(_WEAVER)}'s contacts already know each other. Who are they?",
+               "An introduction that joins someone to a pair who already know each other frees more routes than one "
+               "that makes a new, separate pair."],
+        explanation="For each pair of introductions, the library adds the ties to the circle and measures its "
+                    "dependence on the hub again (`weaving.hub_dependence`). The best pair brings two contacts to the "
+                    "same person, who already knows someone else in the circle: a second hub begins.",
+        wrong_answers=[(["B", "C"], "The best choice, A and D"), (["D", "F"], "The best choice, A and D")],
+        why="Closing triangles is the weaver's everyday work, and it is most useful when it builds a second hub "
+            "rather than scattered pairs: Krebs & Holley (2006) describe networks growing from one hub to several.",
+    )
+
+    _JACK = "q113"
+    _JACK_OPTIONS = weaving.triangle_closing_introductions(_circle(_JACK), _JACK)
+    _JACK_BEST = float(_JACK_OPTIONS["dependence_after"].iloc[0])
+    _JACK_BEFORE = float(_JACK_OPTIONS.attrs["dependence_before"])
+    _JACK_REACH = float(weaving.triangle_closing_introductions(_circle(_JACK), _JACK, k=1,
+                                                               kind="reach")["dependence_after"].iloc[0])
+    q10 = Exercise(
+        "q10",
+        prompt=f"{_name(_JACK)} ({_JACK}) links the South East to other regions. Build the circle with "
+               f"`circle = nx.ego_graph(G, '{_JACK}')`. Using `weaving.triangle_closing_introductions`, what would the "
+               f"circle's dependence on {_name(_JACK)} be after the best single introduction between two of the contacts? Give "
+               "a number between 0 and 1.",
+        answer_name="after_best",
+        checker=close_number(
+            _JACK_BEST,
+            what="the dependence after the best introduction (a share between 0 and 1)",
+            method=("list the introductions with `weaving.triangle_closing_introductions(circle, 'q113')`, best first, "
+                    "and read `dependence_after` in the first row"),
+            shown_digits=3,
+            alternatives=[
+                (_JACK_BEFORE, "That is the dependence before any introduction (`.attrs['dependence_before']`, or "
+                               "`weaving.hub_dependence(circle, 'q113')`). The question asks for the value after the "
+                               "best introduction: the first row's `dependence_after`."),
+                (_JACK_BEFORE - _JACK_BEST, "That is how much the best introduction lowers the dependence "
+                                            "(`lowered_by`). The question asks for the dependence after it."),
+                (_JACK_REACH, "That uses kind='reach' (pairs cut off without the hub). The question uses the default, "
+                              "the share of shortest routes."),
+            ],
+        ),
+        hints=["`weaving.triangle_closing_introductions(circle, 'q113')` returns a table of introductions, best first.",
+               "The first row is the best: `table['dependence_after'].iloc[0]`."],
+        solution="""
+circle = nx.ego_graph(G, "q113")
+table = weaving.triangle_closing_introductions(circle, "q113")
+after_best = table["dependence_after"].iloc[0]
+""",
+        explanation=f"Before any introduction, {_JACK_BEFORE:.1%} of the shortest routes between {_name(_JACK)}'s "
+                    f"{len(_circle(_JACK)) - 1} contacts pass through the hub. The best single introduction brings that "
+                    f"to {_JACK_BEST:.1%}: it joins a contact to others who already know each other, so several pairs "
+                    "gain a route that avoids the hub.",
+        why="One introduction will not turn a hub into a network, but the table shows where to start, and how much "
+            "each possible introduction would change. A weaver works down it over months, checking with the people "
+            "concerned first.",
+        wrong_answers=[
+            (_JACK_BEFORE, "before any introduction"),
+            (_JACK_BEFORE - _JACK_BEST, "lowers the dependence"),
+            (_JACK_REACH, "kind='reach'"),
+            (round(_JACK_BEST * 100, 2), "percentage"),
+        ],
+    )
+
     # ---------------------------------------------------------------------- q6: reflection
     q6 = Reflection(
         "q6",
@@ -289,7 +481,8 @@ exercises = ExerciseSet(
     "know_your_network",
     number=2,
     title="Knowing your members and the roles a network needs",
-    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "code", "q5": "concept", "q6": "reflection"},
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "code", "q5": "concept", "q6": "reflection",
+             "q7": "prediction", "q8": "ranking", "q9": "decision", "q10": "code"},
     build=_build,
 )
 

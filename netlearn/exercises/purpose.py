@@ -5,8 +5,15 @@ The data are the synthetic improvement community (``q_community``): 150 invented
 regions, each of whom ranked six possible purposes of the community and listed their reasons for
 joining.
 
+The leader track needs no code: predict where the split about influencing policy runs (q7), rank
+priorities by how many members' reasons for joining they serve (q8), and choose two priorities to
+name beside partnering with patients, graded by the share of members whose reasons the purpose
+then serves (q9, a :class:`~netlearn.exercises.engine.Decision` computed with
+:func:`netlearn.purpose.reasons_alignment`). The concept question (q5) and the reflection (q6) are
+on the leader track too; q1 to q4 are the analyst track.
+
 >>> from netlearn.exercises import purpose as ex
->>> ex.q2.evaluate("London").status, ex.q2.evaluate("North").status
+>>> ex.q2.evaluate("local authority").status, ex.q2.evaluate("London").status
 ('correct', 'incorrect')
 """
 
@@ -20,9 +27,12 @@ from netlearn import purpose as _purpose
 
 from .engine import (
     ConceptQuestion,
+    Decision,
     Exercise,
     ExerciseSet,
     Option,
+    Prediction,
+    Ranking,
     Reflection,
     Verdict,
     ____,
@@ -31,7 +41,7 @@ from .engine import (
 )
 from .engine.feedback import a_or_an, plural, plural_noun
 
-__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____", "DRAFT", "PURPOSE_PRIORITIES"]
+__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "____", "DRAFT", "PURPOSE_PRIORITIES"]
 
 
 
@@ -52,10 +62,7 @@ def _build():
     _REGIONS = sorted(str(v) for v in NET.members["region"].unique())
     _REGION_W = _BY_REGION.drop(index="(all)")["w"]
     _WEAKEST = str(_REGION_W.idxmin())
-    _STRONGEST = str(_REGION_W.idxmax())
     _DIVISIVE = agreement.most_divisive_item(RANKINGS)
-    _ITEMS = [c for c in RANKINGS.columns if c != "member_id"]
-    _MEANS = RANKINGS[_ITEMS].mean()
     _ALIGNED = _purpose.reasons_alignment(NET, PURPOSE_PRIORITIES)
 
     def namespace():
@@ -169,85 +176,110 @@ not_met = set(feedback.not_met)
         ],
     )
 
-    # ---------------------------------------------------------------------- q2: agreement by region
+    # ---------------------------------------------------------------------- q2: agreement by sector
+    _BY_SECTOR = agreement.kendalls_w_by_group(RANKINGS, NET, attribute="sector")
+    _SECTORS = sorted(str(v) for v in NET.members["sector"].unique())
+    _SECTOR_W = _BY_SECTOR.drop(index="(all)")["w"]
+    _WEAKEST_SECTOR = str(_SECTOR_W.idxmin())
+    _STRONGEST_SECTOR = str(_SECTOR_W.idxmax())
+    _NEXT_SECTOR = str(_SECTOR_W.drop(index=_WEAKEST_SECTOR).idxmin())
+    _RATERS = _BY_SECTOR["raters"]
     q2 = Exercise(
         "q2",
-        prompt="Members ranked six priorities for the community. In which **region** do members agree least on the "
-               "order (the lowest Kendall's W)? Give the region's name in quotes.",
-        answer_name="weakest_region",
+        prompt="The lesson compared regions. Members also work in different **sectors** (the `sector` column of "
+               "`net.members`: acute, primary care, local authority...). In which sector do members agree least on "
+               "the order of the six priorities (the lowest Kendall's W)? Give the sector's name in quotes.",
+        answer_name="weakest_sector",
         checker=one_of(
-            _WEAKEST, _REGIONS, what="region",
+            _WEAKEST_SECTOR, _SECTORS, what="sector",
             alternatives=[
-                (_STRONGEST, f"{_STRONGEST} is where members agree **most** (the highest W, "
-                             f"{_REGION_W[_STRONGEST]:.2f}). The question asks where they agree least."),
-                ("(all)", "'(all)' is the row for every member together. The question asks for one region."),
-                (round(float(_REGION_W.min()), 2), "That is a value of W. The question asks which region has it: give "
-                                                   "the region's name in quotes."),
-                (float(_REGION_W.min()), "That is a value of W. The question asks which region has it: give the "
-                                         "region's name in quotes."),
+                (_STRONGEST_SECTOR, f"{_STRONGEST_SECTOR} is where members agree **most** (the highest W, "
+                                    f"{_SECTOR_W[_STRONGEST_SECTOR]:.2f}). The question asks where they agree least."),
+                ("(all)", "'(all)' is the row for every member together. The question asks for one sector."),
+                *[(region, f"{region} is a region. The question asks about sectors: group the members by their "
+                           "`sector` column (attribute='sector') rather than by region.") for region in _REGIONS],
+                (round(float(_SECTOR_W.min()), 2), "That is a value of W. The question asks which sector has it: give "
+                                                   "the sector's name in quotes."),
+                (float(_SECTOR_W.min()), "That is a value of W. The question asks which sector has it: give the "
+                                         "sector's name in quotes."),
             ],
         ),
         hints=[
-            "`agreement.kendalls_w_by_group(rankings, net, attribute='region')` gives W for each region, and for "
-            "everyone as '(all)'.",
-            "The table is sorted with the highest W first. The region you want is at the other end (and is not '(all)').",
+            "`agreement.kendalls_w_by_group` works for any column of the members table: tell it which one with "
+            "`attribute=`.",
+            "`agreement.kendalls_w_by_group(rankings, net, attribute='sector')` gives W for each sector, highest "
+            "first, and for everyone as '(all)'. The sector you want is at the other end (and is not '(all)').",
         ],
         solution="""
-table = agreement.kendalls_w_by_group(rankings, net, attribute="region")
-weakest_region = table.drop(index="(all)")["w"].idxmin()
+table = agreement.kendalls_w_by_group(rankings, net, attribute="sector")
+weakest_sector = table.drop(index="(all)")["w"].idxmin()
 """,
-        explanation="`kendalls_w_by_group` computes Kendall's W separately for each region's members. Leaving out the "
-                    f"'(all)' row, the smallest W is {_WEAKEST}'s ({_REGION_W.min():.2f}), against "
-                    f"{_BY_REGION.loc['(all)', 'w']:.2f} for all members together and {_REGION_W.max():.2f} in "
-                    f"{_STRONGEST}.",
-        why=f"Members in {_WEAKEST} do not share an order of priorities: a purpose that works for the rest may not speak "
-            "to them yet. That is where a conversation about purpose would start, with them rather than about them.",
+        explanation="`kendalls_w_by_group` computes Kendall's W separately for the members of each sector. Leaving "
+                    f"out the '(all)' row, the smallest W is {_WEAKEST_SECTOR}'s ({_SECTOR_W.min():.2f}, "
+                    f"{_RATERS[_WEAKEST_SECTOR]} members), against {_BY_SECTOR.loc['(all)', 'w']:.2f} for all members "
+                    f"together and {_SECTOR_W.max():.2f} in {_STRONGEST_SECTOR}.",
+        why=f"Only {_RATERS[_WEAKEST_SECTOR]} members work in {_WEAKEST_SECTOR}, and W from a handful of people moves "
+            f"a lot when one of them changes their mind; {_NEXT_SECTOR} ({_RATERS[_NEXT_SECTOR]} members, "
+            f"W {_SECTOR_W[_NEXT_SECTOR]:.2f}) is close behind. Read a small group's value as a reason to ask them, "
+            "not as a finding about them.",
         wrong_answers=[
-            (_STRONGEST, "agree **most**"),
+            (_STRONGEST_SECTOR, "agree **most**"),
             ("(all)", "every member together"),
-            (round(float(_REGION_W.min()), 2), "value of W"),
-            ("Londn", "Did you mean 'London'?"),
+            ("London", "is a region"),
+            (round(float(_SECTOR_W.min()), 2), "value of W"),
         ],
     )
 
-    # ---------------------------------------------------------------------- q3: the divisive priority
-    _LEAST = str(_MEANS.idxmax())
-    _MOST_AGREED = str(_DIVISIVE.table["variance"].idxmin())
+    # ---------------------------------------------------------------------- q3: where policy splits members
+    _REGION_OF = NET.members.set_index("id")["region"]
+    _POLICY_SPREAD = RANKINGS.groupby(RANKINGS["member_id"].map(_REGION_OF))["influence_policy"].var(ddof=0)
+    _MOST_SPLIT = str(_POLICY_SPREAD.idxmax())
+    _LEAST_SPLIT = str(_POLICY_SPREAD.idxmin())
     q3 = Exercise(
         "q3",
-        prompt="Which priority **divides** members most: the one whose ranks are most spread out, some putting it near "
-               "the top and others near the bottom? Give its name as in the rankings table, such as 'build_skills'.",
-        answer_name="divisive",
+        prompt="The lesson found that 'influence_policy' divides members most. Is the split the same everywhere? "
+               "In which **region** are members most split about it: the largest variance of its ranks among that "
+               "region's members? Give the region's name in quotes.",
+        answer_name="most_split",
         checker=one_of(
-            _DIVISIVE.item, _ITEMS, what="priority",
-            aliases={label: key for key, label in _purpose.PRIORITY_LABELS.items()},
+            _MOST_SPLIT, _REGIONS, what="region",
             alternatives=[
-                (_LEAST, f"'{_LEAST}' has the worst mean rank: on average members put it low. But most of them agree "
-                         "that it comes low, so it does not divide them. Look at how spread out the ranks are."),
-                (_MOST_AGREED, f"Members agree most about '{_MOST_AGREED}': its ranks are the least spread out of all. "
-                               "The question asks for the most spread out."),
-                ("partner_with_patients", "Its ranks are spread out, but one priority's are far more so (about twice "
-                                          "the variance)."),
+                (_WEAKEST, f"{_WEAKEST} agrees least on the order of all six priorities (the lowest W), but that is "
+                           "not the same as being most split on this one priority. Compare the variance of the "
+                           "'influence_policy' ranks in each region."),
+                (_LEAST_SPLIT, f"{_LEAST_SPLIT} is where members are **least** split about influencing policy "
+                               f"(variance {_POLICY_SPREAD[_LEAST_SPLIT]:.2f}). The question asks for the most."),
+                ("influence_policy", "That is the priority. The question asks in which region its ranks are most "
+                                     "spread out: give a region's name."),
+                (round(float(_POLICY_SPREAD.max()), 2), "That is a variance. The question asks which region has it: "
+                                                        "give the region's name in quotes."),
             ],
         ),
         hints=[
-            "`agreement.most_divisive_item(rankings)` finds it; its `.table` shows every priority's spread.",
-            "The answer is the `.item` of that result.",
+            "Each member's region is in `net.members`; `rankings` has one row per member, with their `member_id`. "
+            "Map each id to its region, then group the ranks of 'influence_policy' by region.",
+            "`region = net.members.set_index('id')['region']`, then "
+            "`rankings.groupby(rankings['member_id'].map(region))['influence_policy'].var(ddof=0)` gives each "
+            "region's variance (ddof=0, as `most_divisive_item` uses).",
+            "`.idxmax()` of that gives the region with the largest variance.",
         ],
         solution="""
-divisive = agreement.most_divisive_item(rankings).item
+region = net.members.set_index("id")["region"]
+spread = rankings.groupby(rankings["member_id"].map(region))["influence_policy"].var(ddof=0)
+most_split = spread.idxmax()
 """,
-        explanation="`most_divisive_item` measures the spread of each priority's ranks (their variance). "
-                    f"'{_DIVISIVE.item}' has variance {_DIVISIVE.variance:.2f}, against {_DIVISIVE.chance_variance:.2f} "
-                    "if members had ranked at random: they are split into two camps, some ranking it near the top and "
-                    "some near the bottom.",
-        why="An average rank in the middle can hide two camps. A purpose statement that leaves this priority out, or "
-            "puts it first, will lose one camp: it is the conversation to have openly, not to settle by the average.",
+        explanation="Grouping the ranks members gave 'influence_policy' by region and taking each region's variance "
+                    f"gives {_POLICY_SPREAD.max():.2f} in {_MOST_SPLIT}, the largest, down to "
+                    f"{_POLICY_SPREAD.min():.2f} in {_LEAST_SPLIT}; for all members together it is "
+                    f"{_DIVISIVE.variance:.2f}. (With the sample variance, ddof=1, the order of regions is the same.)",
+        why="Every region is split about influencing policy, and none agrees about it: the two camps run through each "
+            f"region rather than between them, most sharply in {_MOST_SPLIT}. So the conversation about policy cannot "
+            "be settled region by region; it needs people from both camps in the same room.",
         wrong_answers=[
-            (_LEAST, "does not divide them"),
-            (_MOST_AGREED, "least spread out"),
-            ("partner_with_patients", "twice"),
-            (4.37, "You gave a number"),
+            (_WEAKEST, "not the same as being most split"),
+            (_LEAST_SPLIT, "**least** split"),
+            ("influence_policy", "That is the priority"),
+            ("Midland", "Did you mean"),
         ],
     )
 
@@ -331,6 +363,126 @@ share_aligned = result.share
             "members can settle: use the checker to prepare that conversation.",
     )
 
+    # ---------------------------------------------------------------------- leader track: q7 to q9
+    _LABELS = _purpose.PRIORITY_LABELS
+    _POLICY = RANKINGS["influence_policy"]
+
+    def _explained(groups):
+        """The share of the spread in the ranks of 'influence_policy' that ``groups`` accounts for (eta squared)."""
+        means = _POLICY.groupby(groups).transform("mean")
+        return float(((means - _POLICY.mean()) ** 2).sum() / ((_POLICY - _POLICY.mean()) ** 2).sum())
+
+    _MEMBERS = NET.members.set_index("id")
+    _BY = RANKINGS["member_id"]
+    _SPLITS = {"region": _explained(_BY.map(_MEMBERS["region"]).to_numpy()),
+               "clinician": _explained((_BY.map(_MEMBERS["stakeholder"]) == "clinician").to_numpy()),
+               "years": _explained((_BY.map(_MEMBERS["years_in_community"]) <= 2).to_numpy())}
+    _SPLIT_OPTION = {"region": 0, "clinician": 1, "years": 3}
+
+    def _split_answer():
+        strongest = max(_SPLITS, key=_SPLITS.get)
+        return 2 if _SPLITS[strongest] < 0.2 else _SPLIT_OPTION[strongest]
+
+    q7 = Prediction(
+        "q7",
+        prompt=f"Predict first. Members are split about influencing national and local policy: {(_POLICY <= 2).mean():.0%} "
+               f"put it in their top two priorities and {(_POLICY >= 5).mean():.0%} in their bottom two. Where do you "
+               "expect the line between the two camps to run?",
+        options=[
+            Option("Between regions: some regions put it near the top, others near the bottom", False,
+                   "Tempting, because regions differ in much else. But a region's average hides its own members."),
+            Option("Between clinicians and the members who are not clinicians", False,
+                   "Professions often see policy differently, so this is a fair guess to test."),
+            Option("Within every region: each region has members in both camps", False, ""),
+            Option("Between newer members and those who have been in the community longer", False,
+                   "Newcomers and old hands can want different things, so this is worth testing too."),
+        ],
+        answer=_split_answer,
+        reveal=lambda: (f"knowing a member's region accounts for only {_SPLITS['region']:.0%} of how spread out the "
+                        f"ranks of 'influence policy' are; knowing whether they are a clinician, "
+                        f"{_SPLITS['clinician']:.0%}; whether they joined in the last two years, "
+                        f"{_SPLITS['years']:.0%}. Inside every region the ranks are about as spread out as in the "
+                        f"whole community (variance {_POLICY_SPREAD.min():.1f} to {_POLICY_SPREAD.max():.1f}, against "
+                        f"{_DIVISIVE.variance:.1f} overall): both camps are everywhere."),
+        hints=["If one group explained the split, that group's members would mostly agree with each other about it.",
+               "The lesson's table shows the whole community's split; think about whether a region's members would "
+               "agree among themselves."],
+        explanation="The library groups members (by region, by profession, by time in the community) and measures "
+                    "how much of the spread in the ranks each grouping accounts for: the share of the variance that "
+                    "lies between the groups' averages rather than within the groups.",
+        wrong_answers=[(0, "What the data show"), (1, "The result matches C")],
+        why="When a split runs through every group, no group can be asked to settle it for the others: a leader "
+            "brings people from both camps together, in every region.",
+    )
+
+    _RANKED_PRIORITIES = ("share_learning", "influence_policy", "peer_support", "spread_improvements")
+    _SERVED = {p: _purpose.reasons_alignment(NET, [p]).share for p in _LABELS}
+    _MEAN_RANK = RANKINGS[list(_LABELS)].mean()
+
+    q8 = Ranking(
+        "q8",
+        prompt="Members' reasons for joining (learning from peers, getting support for a project, finding "
+               "collaborators...) each serve some of the priorities. Rank these four priorities from the one that "
+               "serves the most members' reasons for joining (first) to the fewest (last).",
+        options=[_LABELS[p].capitalize() for p in _RANKED_PRIORITIES],
+        values=lambda: [_SERVED[p] for p in _RANKED_PRIORITIES],
+        descending=True,
+        tolerance=0.01,
+        describe=lambda value: f"{value:.0%} of members gave a reason for joining that it serves",
+        note=lambda: (f"What members say the community is for and what they joined it for are not the same: they rank "
+                      f"'{_LABELS['share_learning']}' first on average (mean rank {_MEAN_RANK['share_learning']:.1f}) "
+                      f"and '{_LABELS['peer_support']}' near the bottom ({_MEAN_RANK['peer_support']:.1f}), yet peer "
+                      "support serves the most reasons for joining. A purpose that leaves it out asks members for their "
+                      "time and forgets what they came for."),
+        hints=["Think of why people join an improvement community: to learn, to get help, to meet people, to share "
+               "their own work.",
+               "Several different reasons (learning from peers, support for a project, meeting people outside your "
+               "organisation) all come back to one priority."],
+        explanation="For each priority, the library counts the members who gave at least one reason for joining that "
+                    "serves it (`purpose.reasons_alignment`, using the course's mapping of reasons to priorities) and "
+                    "divides by all the members.",
+        wrong_answers=[([0, 3, 1, 2], "wrong way round"), ([1, 0, 3, 2], "you put B above")],
+        why="Reciprocity in numbers: the priorities that give members what they came for are the ones that keep them "
+            "giving their time.",
+    )
+
+    _DECISION_PRIORITIES = [p for p in _LABELS if p != "partner_with_patients"]
+
+    def _purpose_of(combo):
+        return ["partner_with_patients", *[_DECISION_PRIORITIES[i] for i in combo]]
+
+    def _left_out(combo):
+        table = _purpose.reasons_alignment(NET, _purpose_of(combo)).by_reason
+        left = table[~table["in_purpose"]].sort_values("members", ascending=False, kind="stable")
+        if left.empty:
+            return "Every reason members gave for joining is served by one of the three priorities."
+        listed = "; ".join(f"'{reason}' ({count} members)" for reason, count in left["members"].items())
+        return (f"Reasons for joining that this purpose does not serve: {listed}. A member counts once, however many "
+                "of their reasons it serves, so two priorities that serve the same people add little.")
+
+    q9 = Decision(
+        "q9",
+        prompt="The steering group has decided that the purpose will name **partnering with patients and citizens**, "
+               "though no member gave it as a reason for joining. You can name **two** more priorities alongside it. "
+               "Which two let the most members see a reason they joined for in the purpose?",
+        options=[_LABELS[p].capitalize() for p in _DECISION_PRIORITIES],
+        pick=2,
+        consequence=lambda combo: _purpose.reasons_alignment(NET, _purpose_of(combo)).share,
+        describe=lambda value: f"{value:.0%} of members gave at least one reason for joining that the purpose serves",
+        tolerance=0.01,
+        insight=_left_out,
+        hints=["Members rank some priorities high, but the question is about their reasons for joining. Those are not "
+               "the same thing.",
+               "Pick two priorities that serve *different* members: one that serves learning and support, and one that "
+               "serves people who came to find collaborators or share their work."],
+        explanation="For each pair, the library names the three priorities in a purpose and counts the members with at "
+                    "least one reason for joining that serves any of them (`purpose.reasons_alignment`). The best pair "
+                    "reaches members whose reasons the other does not.",
+        wrong_answers=[(["A", "B"], "The best choice, B and D"), (["D", "E"], "Reasons for joining that this purpose")],
+        why="A purpose that leaders want (partnering with patients) can sit beside what members came for. Naming both "
+            "is how a network asks for effort on something new while still giving members something back.",
+    )
+
     # ---------------------------------------------------------------------- q6: reflection
     q6 = Reflection(
         "q6",
@@ -348,7 +500,8 @@ exercises = ExerciseSet(
     "purpose",
     number=1,
     title="Purpose: why the network exists and why people join",
-    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "code", "q5": "concept", "q6": "reflection"},
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "code", "q5": "concept", "q6": "reflection",
+             "q7": "prediction", "q8": "ranking", "q9": "decision"},
     build=_build,
 )
 

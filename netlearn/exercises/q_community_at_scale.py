@@ -6,9 +6,20 @@ members in six regions, loosely modelled on Q), relation ``knows``. The question
 an introduction, and which region is least tied to the rest. Two concept questions and a
 reflection follow.
 
+The leader track needs no code: predict how many members who need help with finding funding
+already know someone who offers it (q7, from :func:`netlearn.matching.find_helpers`), rank the
+members a newcomer could be put in touch with first by the helpers that brings within one
+introduction (q8, graded with ``find_helpers``), and choose two introductions that knit South East
+and London together, graded by how many pairs of members across the two regions are then within
+one introduction of each other (q9, a :class:`~netlearn.exercises.engine.Decision` computed with
+:func:`within_one_introduction`). The concept question q4 and the reflection (q6) are on the
+leader track too; q1 to q3 and q5 are the analyst track.
+
 >>> from netlearn.exercises import q_community_at_scale as ex
 >>> ex.q1.evaluate(1).status, ex.q1.evaluate(____).status, ex.q1.evaluate(2).status
 ('correct', 'not_attempted', 'incorrect')
+>>> round(within_one_introduction(ex.NET.graph("knows"), "South East", "London"), 3)
+0.083
 """
 
 from __future__ import annotations
@@ -23,9 +34,12 @@ from netlearn import coaching, matching
 
 from .engine import (
     ConceptQuestion,
+    Decision,
     Exercise,
     ExerciseSet,
     Option,
+    Prediction,
+    Ranking,
     Reflection,
     Verdict,
     ____,
@@ -33,7 +47,68 @@ from .engine import (
     same_set,
 )
 
-__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____"]
+__all__ = ["exercises", "newcomer_helpers", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9",
+           "within_one_introduction", "____"]
+
+#: The introductions offered in question 9 (South East member, London member), in option order.
+KNITTING = (("q102", "q117"), ("q043", "q055"), ("q022", "q061"), ("q106", "q096"), ("q113", "q062"),
+            ("q104", "q107"))
+
+#: The newcomer of question 8: a new member in the North who needs help with evaluation, and the
+#: members she could be put in touch with first, in option order.
+NEWCOMER = {"id": "new", "name": "Grace Adeyemi", "region": "North", "group": "North", "needs": "evaluation"}
+FIRST_CONTACTS = ("q012", "q007", "q088", "q066")
+
+#: The bands of question 7: (lowest share, highest share, option text), in option order.
+KNOWN_BANDS = ((0.0, 0.25, "Fewer than a quarter"), (0.25, 0.5, "Between a quarter and a half"),
+               (0.5, 0.75, "Between a half and three quarters"), (0.75, 1.01, "More than three quarters"))
+
+
+def _and_names(names):
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def within_one_introduction(G, region_a, region_b, introductions=(), group="region"):
+    """The share of pairs (one member of ``region_a``, one of ``region_b``) within one introduction.
+
+    A pair is within one introduction when the two know each other or share a contact (at most
+    two ties apart), after adding ``introductions`` (pairs of members who come to know each other).
+
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a1", "a2"), ("b1", "b2"), ("b2", "b3")])
+    >>> nx.set_node_attributes(G, {n: n[0] for n in G}, "region")
+    >>> within_one_introduction(G, "a", "b"), round(within_one_introduction(G, "a", "b", [("a1", "b2")]), 3)
+    (0.0, 0.667)
+    """
+    H = G.copy()
+    H.add_edges_from(introductions)
+    members_a = [n for n, value in H.nodes(data=group) if value == region_a]
+    members_b = {n for n, value in H.nodes(data=group) if value == region_b}
+    near = sum(len(members_b & set(nx.single_source_shortest_path_length(H, a, cutoff=2))) for a in members_a)
+    return near / (len(members_a) * len(members_b))
+
+
+def newcomer_helpers(G, newcomer, contact, topic):
+    """The members offering ``topic`` a newcomer could reach within one introduction of ``contact``.
+
+    ``newcomer`` is a dict of the new member's ``id`` and attributes; she joins ``G`` knowing only
+    ``contact``. Uses :func:`netlearn.matching.find_helpers` with ``max_introductions=1``.
+
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b"), ("b", "c")])
+    >>> nx.set_node_attributes(G, {"a": "", "b": "", "c": "evaluation"}, "can_help_with")
+    >>> nx.set_node_attributes(G, "", "needs_help_with")
+    >>> sorted(newcomer_helpers(G, {"id": "new", "needs": "evaluation"}, "b", "evaluation"))
+    ['c']
+    >>> newcomer_helpers(G, {"id": "new", "needs": "evaluation"}, "a", "evaluation")
+    []
+    """
+    H = G.copy()
+    attributes = {k: v for k, v in newcomer.items() if k not in ("id", "needs")}
+    H.add_node(newcomer["id"], **attributes, can_help_with="", needs_help_with=newcomer.get("needs", topic))
+    H.add_edge(newcomer["id"], contact)
+    return list(matching.find_helpers(H, newcomer["id"], topic, max_introductions=1).index)
 
 
 
@@ -308,6 +383,141 @@ least_tied_region = min(to_others, key=to_others.get)
             "Measures built on every pair of members are the ones that slow down.",
     )
 
+    # ---------------------------------------------------------------------- leader track
+    _REGION = nx.get_node_attributes(_G, "region")
+    _FUNDING = "finding funding"
+    _NEED_FUNDING = [n for n in _G if _FUNDING in matching.split_topics(_G.nodes[n]["needs_help_with"])]
+
+    def _nearest_funding():
+        nearest = {}
+        for member in _NEED_FUNDING:
+            table = matching.find_helpers(_G, member, _FUNDING)
+            nearest[member] = int(table["introductions"].min()) if len(table) else None
+        return nearest
+
+    _NEAREST_FUNDING = _nearest_funding()
+    _KNOWN_SHARE = sum(1 for d in _NEAREST_FUNDING.values() if d == 0) / len(_NEED_FUNDING)
+    _ONE_AWAY = sum(1 for d in _NEAREST_FUNDING.values() if d == 1)
+    _OFFER_FUNDING = int(matching.known_topics(_G).loc[_FUNDING, "offered_by"])
+
+    q7 = Prediction(
+        "q7",
+        prompt=f"Predict first. {_FUNDING.capitalize()} is the community's scarcest help: {len(_NEED_FUNDING)} members "
+               f"need it and only {_OFFER_FUNDING} offer it. Of the {len(_NEED_FUNDING)} who need it, what share "
+               "already **know** someone who offers it, with no introduction needed?",
+        options=[text for _, _, text in KNOWN_BANDS],
+        answer=lambda: next(i for i, (low, high, _) in enumerate(KNOWN_BANDS) if low <= _KNOWN_SHARE < high),
+        reveal=lambda: (f"{_KNOWN_SHARE:.0%} of them ({round(_KNOWN_SHARE * len(_NEED_FUNDING))} of "
+                        f"{len(_NEED_FUNDING)}) already know someone who offers help with {_FUNDING}; the other "
+                        f"{_ONE_AWAY} are one introduction away, and nobody needs two. Scarce help is still close: "
+                        "what is missing is knowing who to ask."),
+        hints=["Scarce across the community does not mean far from each member: each member knows about eight "
+               "people, in a community of 150.",
+               f"{_OFFER_FUNDING} offers among 150 members is about one member in five. How likely is it that none "
+               "of eight contacts is among them?"],
+        explanation=f"For each member who needs help with {_FUNDING}, `find_helpers` searches outwards and "
+                    "reports the nearest helper; the share is those whose nearest helper needs 0 introductions.",
+        wrong_answers=[(0, "What the data show"), (1, "The result matches D")],
+        why="A leader who reads 'scarce' as 'far away' sets up a new scheme; one who sees the help is already "
+            "close asks members to say what they need, out loud, to the people they already know.",
+    )
+
+    _NEWCOMER_HELPERS = {contact: newcomer_helpers(_G, NEWCOMER, contact, NEWCOMER["needs"])
+                         for contact in FIRST_CONTACTS}
+    _OFFERS_TOPIC = {c for c in FIRST_CONTACTS
+                     if NEWCOMER["needs"] in matching.split_topics(_G.nodes[c]["can_help_with"])}
+
+    def _contact(member):
+        offers = f"can help with {NEWCOMER['needs']}, " if member in _OFFERS_TOPIC else ""
+        return f"{_NAMES[member]} ({_REGION[member]}; {offers}knows {_G.degree(member)} members)"
+
+    def _contact_note():
+        many = max(FIRST_CONTACTS, key=_G.degree)
+        offerer = sorted(_OFFERS_TOPIC)[0] if _OFFERS_TOPIC else None
+        text = (f"{_NAMES[many]} knows the most people, and through them {NEWCOMER['name']} would have "
+                f"{len(_NEWCOMER_HELPERS[many])} helpers within one introduction.")
+        if offerer:
+            text += (f" {_NAMES[offerer]} can help with {NEWCOMER['needs']} directly, which counts, but knows fewer "
+                     "people who can.")
+        few = min(FIRST_CONTACTS, key=lambda c: len(_NEWCOMER_HELPERS[c]))
+        text += (f" {_NAMES[few]} is a kind welcome but brings no one who offers {NEWCOMER['needs']}: a good second "
+                 "contact, not the first for this need.")
+        return text
+
+    q8 = Ranking(
+        "q8",
+        prompt=f"{NEWCOMER['name']} has just joined the community in the {NEWCOMER['region']} and would like help "
+               f"with {NEWCOMER['needs']}. She knows nobody yet. You will put her in touch with one member first. "
+               "Rank these four from the contact who would bring her **most** members who offer help with "
+               f"{NEWCOMER['needs']} within one introduction (first) to the fewest (last).",
+        options=[_contact(member) for member in FIRST_CONTACTS],
+        values=lambda: [len(_NEWCOMER_HELPERS[c]) for c in FIRST_CONTACTS],
+        descending=True,
+        describe=lambda n: f"{n} member{'s' if n != 1 else ''} offering {NEWCOMER['needs']} within one introduction",
+        note=_contact_note,
+        hints=["A first contact is valuable for whom they know, as well as for what they can do themselves.",
+               "Knowing many people helps only if some of them offer the help she needs: compare what each contact "
+               "could open up, not only how many people they know."],
+        explanation=f"For each contact, the library adds {NEWCOMER['name']} to the network knowing only that "
+                    "person and runs `find_helpers` with at most one introduction: the helpers she could then reach "
+                    "are the contact (if they offer the topic) and the contact's own contacts who offer it.",
+        wrong_answers=[(["A", "C", "B", "D"], "you put A above C"), (["B", "C", "A", "D"], "you put B above")],
+        why="Welcoming a newcomer is a chance to knit: the first introduction decides how much of the community "
+            "she can reach, so match it to what she needs.",
+    )
+
+    _SE, _LONDON = "South East", "London"
+    _WITHOUT = within_one_introduction(_G, _SE, _LONDON)
+    _LEAD = next(n for n, leader in _G.nodes(data="formal_leader") if leader)
+
+    def _inside(member):
+        return sum(1 for m in _G[member] if _REGION[m] == _REGION[member])
+
+    def _bridges(member):
+        return any(_REGION[m] in (_SE, _LONDON) and _REGION[m] != _REGION[member] for m in _G[member])
+
+    def _knitter(member):
+        return f"{_NAMES[member]} (knows {_inside(member)} in {_REGION[member]})"
+
+    def _knitting_insight(combo):
+        chosen = [KNITTING[i] for i in combo]
+        notes = ["An introduction knits two regions when each person knows many people at home and nobody in the "
+                 "other region yet: then whole circles come within one introduction of each other."]
+        already = [_NAMES[m] for pair in chosen for m in pair if _bridges(m)]
+        if already:
+            notes.append(f"{_and_names(already)} already know{'s' if len(already) == 1 else ''} someone in the other "
+                         "region, so a new tie there adds less.")
+        if any(_LEAD in pair for pair in chosen):
+            notes.append(f"{_NAMES[_LEAD]} is the community lead, already on many routes (episode 03): asking them "
+                         "to bridge once more piles the work on one person.")
+        return " ".join(notes)
+
+    q9 = Decision(
+        "q9",
+        prompt=f"South East and London have only {int(_BETWEEN.loc[_SE, _LONDON])} ties between them. You can make "
+               "**two** introductions between a member in South East and a member in London. Which two bring the "
+               "most pairs of members across the two regions within one introduction of each other?",
+        options=[f"Introduce {_knitter(a)} to {_knitter(b)}" for a, b in KNITTING],
+        pick=2,
+        consequence=lambda combo: within_one_introduction(_G, _SE, _LONDON, [KNITTING[i] for i in combo]),
+        describe=lambda share: (f"{share:.1%} of pairs (one member in South East, one in London) are within one "
+                                "introduction of each other"),
+        baseline=_WITHOUT,
+        tolerance=0.005,
+        insight=_knitting_insight,
+        hints=["An introduction brings the two people's circles close: whoever either of them knows becomes one "
+               "introduction away from the other.",
+               "Prefer people who know many members in their own region and nobody in the other one yet; the "
+               "rule of `suggest_introductions` in the lesson does the same."],
+        explanation="For each pair of introductions, the library adds the two ties and counts the pairs (one member "
+                    "in South East, one in London) who know each other or share a contact "
+                    "(`within_one_introduction`). The best pair joins the best-connected members on each side who "
+                    "do not bridge the two regions yet.",
+        wrong_answers=[(["A", "C"], "The best choice, B and D"), (["C", "E"], "already know")],
+        why="A few introductions between well-connected people who do not yet bridge the gap knit two regions "
+            "faster than any number of introductions at the edges (Granovetter 1973; Burt 1992).",
+    )
+
     # ---------------------------------------------------------------------- reflection
     q6 = Reflection(
         "q6",
@@ -327,7 +537,7 @@ exercises = ExerciseSet(
     number=9,
     title="A large community as a network: Q",
     outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": ("concept", "analyst"),
-             "q6": "reflection"},
+             "q6": "reflection", "q7": "prediction", "q8": "ranking", "q9": "decision"},
     build=_build,
 )
 

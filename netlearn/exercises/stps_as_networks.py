@@ -6,6 +6,15 @@ six NHS providers are likely partners rather than confirmed ones. The questions 
 multi-organisation toolkit: the organisation network, a workstream's organisations, missing
 sectors, and the share of patient, carer and citizen voices.
 
+The leader track needs no code: predict how many workstreams have no patient, carer or citizen at
+all (q7); invite six people to the partnership's board, graded by how many partner organisations
+have someone on it or one working tie from it, with the voices present and the E-I index of the
+board's ties in the feedback (q8, a :class:`~netlearn.exercises.engine.Decision`); make two
+introductions that bring patient, carer and citizen members into working ties with decision-makers,
+graded with :func:`netlearn.coproduction.voices_in_decisions` (q9); and tell co-production from
+consultation and its neighbours on the ladder of co-production (q10). The concept question (q5) and
+the reflection (q6) are on the leader track too; q1 to q4 are the analyst track.
+
 >>> from netlearn.exercises import stps_as_networks as ex
 >>> ex.q1.evaluate("rde").status, ex.q1.evaluate(____).status, ex.q1.evaluate("livewell").status
 ('correct', 'not_attempted', 'incorrect')
@@ -15,13 +24,17 @@ from __future__ import annotations
 
 import netlearn
 from netlearn import coaching, diversity, multiorg
+from netlearn.coproduction import voices_in_decisions
 from netlearn.partnership import organisation_table, workstream_view, workstreams
 
 from .engine import (
+    Choice,
     ConceptQuestion,
+    Decision,
     Exercise,
     ExerciseSet,
     Option,
+    Prediction,
     Reflection,
     ____,
     close_number,
@@ -29,7 +42,18 @@ from .engine import (
     same_set,
 )
 
-__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "____"]
+__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "____"]
+
+#: The people who could be invited to the board in question 8.
+BOARD_CANDIDATES = ("p035", "p063", "p051", "p107", "p050", "p094", "p029", "p085", "p021")
+
+#: The introductions offered in question 9: (a patient, carer or citizen member, another person).
+VOICE_INTRODUCTIONS = (("p029", "p035"), ("p085", "p107"), ("p108", "p020"), ("p116", "p085"),
+                       ("p116", "p049"), ("p116", "p107"))
+
+#: The options of question 7: (lowest count, highest count, option text).
+SILENT_BANDS = ((0, 0, "None: every workstream has at least one"), (1, 2, "One or two"),
+                (3, 4, "Three or four"), (5, 7, "Five or more"))
 
 
 
@@ -268,6 +292,188 @@ voice_share = diversity.voices_present(net).share
         placeholder="Missing or thin: ... The person who could help: ... What I will ask them: ...",
     )
 
+    # ------------------------------------------------------------------ leader track
+    _MEMBERS = NET.members.set_index("id")
+    _ORG_NAMES = _MEMBERS["name"]
+    _C = NET.graph("collaborates")
+    _WS = list(workstreams(NET).index)
+    _WS_NAMES = workstreams(NET)["name"]
+    _WS_VOICES = {ws: workstream_view(NET, ws).voices.count for ws in _WS}
+    _SILENT = [ws for ws in _WS if _WS_VOICES[ws] == 0]
+
+    def _silent_band():
+        return next(i for i, (low, high, _) in enumerate(SILENT_BANDS) if low <= len(_SILENT) <= high)
+
+    q7 = Prediction(
+        "q7",
+        prompt=f"Predict first. The partnership has {_VOICES.count} patients, carers and citizens among its "
+               f"{_PEOPLE} people, and {len(_WS)} workstreams. How many of the workstreams do you expect to have "
+               "**no** patient, carer or citizen at all?",
+        options=[text for _, _, text in SILENT_BANDS],
+        answer=_silent_band,
+        reveal=lambda: (f"{len(_SILENT)} of the {len(_WS)} workstreams have none: "
+                        f"{', '.join(_WS_NAMES[ws] for ws in _SILENT)}. The {_VOICES.count} voices sit on only "
+                        f"{len(_WS) - len(_SILENT)} workstreams, and two of them on the same one."),
+        hints=[f"There are {_VOICES.count} voices and {len(_WS)} workstreams; most people sit on one to three "
+               "workstreams.",
+               "If each voice sat on one workstream and no two shared, how many would be left without any?"],
+        explanation="The library looks at each workstream in turn (`workstream_view`) and counts its patients, "
+                    "carers and citizens (`voices_present`).",
+        wrong_answers=[(0, "What the data show"), (1, "The result matches C")],
+        why="A partnership-wide count can hide whole pieces of work planned with no patient, carer or citizen "
+            "in the room. Look workstream by workstream, where the decisions are shaped.",
+    )
+
+    _N_ORGS = int((NET.members["kind"] == "organisation").sum())
+
+    def _board(combo):
+        return [BOARD_CANDIDATES[i] for i in combo]
+
+    def _within_reach(board):
+        people = set(board) | {n for member in board for n in _C.neighbors(member)}
+        return {_MEMBERS.loc[p, "organisation"] for p in people}
+
+    def _board_reach(combo):
+        return len(_within_reach(_board(combo)))
+
+    def _candidate(person):
+        row = _MEMBERS.loc[person]
+        return (f"{row['name']}, {row['role']}, {_ORG_NAMES[row['organisation']]} (works with "
+                f"{_C.degree(person)} {'person' if _C.degree(person) == 1 else 'people'} in the partnership)")
+
+    def _board_insight(combo):
+        board = _board(combo)
+        voices = diversity.voices_present(list(_MEMBERS.loc[board, "stakeholder"]))
+        ties = _C.edge_subgraph([(u, v) for u, v in _C.edges if u in board or v in board])
+        ei = diversity.ei_index(ties, "sector")
+        left_out = sorted(_ORG_NAMES[o] for o in set(_MEMBERS.index[_MEMBERS["kind"] == "organisation"])
+                          - _within_reach(board))
+        text = (f"Voices present: {voices.count} of the 6 board members {'is a patient, carer or citizen' if voices.count == 1 else 'are patients, carers or citizens'}. "
+                f"The board members' working ties cross sectors with an E-I index of {ei:+.2f} (+1: every tie "
+                "to another sector).")
+        if left_out:
+            text += f" Out of the board's reach: {', '.join(left_out)}."
+        text += (" The people closest to patients and communities have few ties, so nobody else brings their "
+                 "organisations to the table: only a seat on the board does.")
+        return text
+
+    q8 = Decision(
+        "q8",
+        prompt="The partnership is setting up a board of **six** to steer its plan. Which six would you invite, so "
+               "that as many partner organisations as possible have someone on the board, or work directly with "
+               "someone on it?",
+        options=[_candidate(person) for person in BOARD_CANDIDATES],
+        pick=6,
+        consequence=_board_reach,
+        describe=lambda value: (f"{value} of the {_N_ORGS} partner organisations have someone on the board or "
+                                "working with a board member"),
+        insight=_board_insight,
+        hints=["Directors work with many people, but mostly in the same big NHS organisations and councils.",
+               "Which organisations does no director work with? Who on the list could bring them in?"],
+        explanation="For each board of six, the library collects the board members and everyone they work with "
+                    "(`collaborates` ties) and counts their organisations. The best boards include the patient and "
+                    "carer representatives and the voluntary-sector manager, whose organisations nobody else "
+                    "reaches, and the mental health director, who works with people in the most organisations.",
+        wrong_answers=[(["A", "B", "C", "D", "E", "F"], "Out of the board's reach"),
+                       (["A", "B", "C", "F", "G", "H"], "The best choice")],
+        why="A board of the best-connected directors is well connected to itself. Inviting patients, carers and the "
+            "voluntary sector is how their part of the network reaches the table: a seat is the first step, and "
+            "question 9 asks what comes next.",
+    )
+
+    def _introduced(combo):
+        return [VOICE_INTRODUCTIONS[i] for i in combo]
+
+    def _inside(combo):
+        return voices_in_decisions(NET, introductions=_introduced(combo)).inside
+
+    _BEFORE = voices_in_decisions(NET)
+
+    def _pair(a, b):
+        return (f"Introduce {_MEMBERS.loc[a, 'name']} ({_MEMBERS.loc[a, 'role']}) to {_MEMBERS.loc[b, 'name']} "
+                f"({_MEMBERS.loc[b, 'role']}, {_ORG_NAMES[_MEMBERS.loc[b, 'organisation']]})")
+
+    def _intro_insight(combo):
+        notes = []
+        for a, b in _introduced(combo):
+            if _BEFORE.table.loc[a, "position"] == "works with a decision-maker":
+                notes.append(f"{_MEMBERS.loc[a, 'name']} already works with a commissioner, so this introduction "
+                             "does not change where a voice stands")
+            elif _MEMBERS.loc[b, "role"] not in ("director", "senior manager", "commissioner"):
+                notes.append(f"{_MEMBERS.loc[b, 'name']} is a {_MEMBERS.loc[b, 'role']}: a useful tie, but not to "
+                             "someone who takes decisions")
+        text = ("Co-production needs patients, carers and citizens inside the relationships where options are "
+                "shaped and choices made, not only present.")
+        if notes:
+            text += " " + "; ".join(notes) + "."
+        return text
+
+    q9 = Decision(
+        "q9",
+        prompt=f"{_BEFORE.verdict} You can make **two** introductions this month (an introduction means the two "
+               "start working together on the plan). Which two move the most patient, carer and citizen members "
+               "into working ties with someone who takes decisions (a director, senior manager or commissioner)?",
+        options=[_pair(a, b) for a, b in VOICE_INTRODUCTIONS],
+        pick=2,
+        consequence=_inside,
+        describe=lambda value: (f"{value} of the {_BEFORE.total} patient, carer and citizen members "
+                                f"{'works' if value == 1 else 'work'} directly with someone who takes decisions"),
+        baseline=_BEFORE.inside,
+        insight=_intro_insight,
+        hints=["Start with the voices who work with nobody in a decision role.",
+               "Introducing two voices to each other builds support, but does it bring either closer to decisions?"],
+        explanation="For each pair of introductions, the library adds the working ties and counts the patients, carers "
+                    "and citizens with at least one working tie to a director, senior manager or commissioner "
+                    "(`voices_in_decisions`). Any two introductions that link a voice not yet connected to a "
+                    "decision-maker count as best.",
+        wrong_answers=[(["B", "D"], "already works with a commissioner"), (["A", "E"], "not to someone who takes")],
+        why="Moving from counting voices to co-production is a matter of ties: whom patients, carers and citizens "
+            "work with, on which decisions. Introductions are the network leader's tool for it.",
+    )
+
+    q10 = Choice(
+        "q10",
+        prompt="The partnership says it wants patients, carers and citizens to **co-produce** its prevention plan. "
+               "The ladder of co-production of Think Local Act Personal runs from coercion, educating and informing, "
+               "through consultation and engagement, to co-design and co-production. Which of these practices is "
+               "co-production?",
+        options=[
+            Option("Send the draft plan to Healthwatch and the carers' network for comments, with four weeks to "
+                   "reply, and publish what changed.",
+                   False,
+                   "Consultation: people are asked for views on something already drafted, and the partnership "
+                   "decides what to do with them. Publishing what changed is good practice, but power stays where it was."),
+            Option("Double the number of patient and carer seats on the prevention workstream, so their share of the "
+                   "membership gets closer to the target.",
+                   False,
+                   "More seats raise the headcount, which helps, but the ladder is about power, not numbers: "
+                   "what the people in those seats do and decide is what places them on it."),
+            Option("Hold open sessions every quarter where residents raise their concerns, then the board chooses "
+                   "which ones it will act on.",
+                   False,
+                   "Engagement: more chances to give views and some influence, but the partnership still decides "
+                   "what counts."),
+            Option("Patients, carers and staff define the problem together, share the decisions on the plan, and "
+                   "deliver and review it jointly.",
+                   True,
+                   "Co-production: power is shared from defining the problem to delivering and reviewing the "
+                   "result."),
+            Option("Run a workshop where carers design the new service in detail, then hand the design to the "
+                   "trust's project team to deliver.",
+                   False,
+                   "Co-design: real influence on the design, but the carers are not involved in seeing it through."),
+        ],
+        hints=["Ask of each practice: who decides, and at which stages are patients and carers involved?",
+               "Co-design shares the design; what does co-production add?"],
+        explanation="On the ladder, consultation asks for views, engagement gives more say within limits set by the "
+                    "services, co-design shares the design, and co-production shares power throughout: defining, "
+                    "deciding, delivering and reviewing. NHS England's (2022) statutory guidance asks integrated care "
+                    "boards and trusts to involve people and communities in this spirit.",
+        wrong_answers=[("A", "Consultation"), ("B", "not numbers"), ("E", "Co-design")],
+        why="'Democratise the membership' becomes a practice when patients, carers and citizens share decisions, "
+            "not only seats. The network view adds where they sit in the ties that shape those decisions.",
+    )
+
     return locals()
 
 
@@ -275,7 +481,8 @@ exercises = ExerciseSet(
     "stps_as_networks",
     number=5,
     title="STPs as multi-organisational networks: Devon",
-    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "code", "q5": "concept", "q6": "reflection"},
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "code", "q5": "concept", "q6": "reflection",
+             "q7": "prediction", "q8": "decision", "q9": "decision", "q10": "choice"},
     build=_build,
 )
 

@@ -6,6 +6,15 @@ The concept questions and reflections are about interpreting results on your own
 high reliance on the formal leader suggests doing, why small groups are suppressed, what an
 isolated member may or may not mean.
 
+The leader track needs no code: predict what share of the example's ties cross regions (q9, from
+:func:`netlearn.diversity.ei_index`), rank four regions from the most outward-looking to the most
+inward (q10, :func:`netlearn.diversity.ei_index_by_group`, as in the report's diversity section),
+and choose two new ties graded by how much of the network then runs through its formal leader
+(q11, a :class:`~netlearn.exercises.engine.Decision` computed with
+:func:`netlearn.leadership.reliance_on_formal_leaders`, the report's leadership headline). The
+concept questions (q4 to q6) and the reflections (q7, q8) are on the leader track too; q1 to q3
+are the analyst track.
+
 >>> from netlearn.exercises import your_own_network as ex
 >>> ex.q1.evaluate(ex._RELIANCE.path_share).status
 'correct'
@@ -13,6 +22,8 @@ isolated member may or may not mean.
 'correct'
 >>> ex.q1.evaluate(round(ex._RELIANCE.path_share, 2) + 0.05).status
 'incorrect'
+>>> round(reliance_after(ex.NET.graph("knows")), 3), round(reliance_after(ex.NET.graph("knows"), [NEW_TIES[0]]), 3)
+(0.157, 0.135)
 """
 
 from __future__ import annotations
@@ -24,9 +35,12 @@ from netlearn import coaching, diversity, leadership
 
 from .engine import (
     ConceptQuestion,
+    Decision,
     Exercise,
     ExerciseSet,
     Option,
+    Prediction,
+    Ranking,
     Reflection,
     ____,
     answers_on_other_relations,
@@ -34,7 +48,36 @@ from .engine import (
     same_set,
 )
 
-__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "____"]
+__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11",
+           "reliance_after", "____"]
+
+#: The new ties offered in question 11, in option order.
+NEW_TIES = (("q055", "q148"), ("q110", "q062"), ("q105", "q107"), ("q141", "q058"), ("q088", "q006"),
+            ("q096", "q043"))
+
+#: The regions ranked in question 10, in option order.
+RANKED_REGIONS = ("South East", "South West", "North", "East")
+
+#: The bands of question 9: (lowest share, highest share, option text), in option order.
+CROSSING_BANDS = ((0.6, 1.01, "More than 60%"), (0.4, 0.6, "Between 40% and 60%"), (0.2, 0.4, "Between 20% and 40%"),
+                  (0.0, 0.2, "Less than 20%"))
+
+
+def reliance_after(G, ties=()):
+    """The share of shortest paths between other members through the formal leaders, after adding ``ties``.
+
+    The ``path_share`` of :func:`netlearn.leadership.reliance_on_formal_leaders`, the figure the
+    report's leadership section leads with, on ``G`` with the new ties added.
+
+    >>> import networkx as nx
+    >>> star = nx.star_graph(3)      # member 0 at the centre
+    >>> nx.set_node_attributes(star, {n: n == 0 for n in star}, "formal_leader")
+    >>> reliance_after(star), reliance_after(star, [(1, 2), (2, 3), (1, 3)])
+    (1.0, 0.0)
+    """
+    H = G.copy()
+    H.add_edges_from(ties)
+    return float(leadership.reliance_on_formal_leaders(H).path_share)
 
 
 
@@ -259,6 +302,114 @@ ei_by_region = diversity.ei_index(G, "group")
             "the data were collected and talk with the people themselves.",
     )
 
+    # ---------------------------------------------------------------------- leader track
+    _NAMES = NET.names()
+    _REGION = nx.get_node_attributes(_G, "region")
+    _CROSSING = (1 + _EI_GROUP) / 2
+    _SECTOR_CROSSING = (1 + _EI_SECTOR) / 2
+
+    q9 = Prediction(
+        "q9",
+        prompt="Predict first. The example community has members in six regions and many sectors (acute care, "
+               "primary care, community services and others). Of all the ties in who-knows-whom, what share join "
+               "two members from **different regions**?",
+        options=[text for _, _, text in CROSSING_BANDS],
+        answer=lambda: next(i for i, (low, high, _) in enumerate(CROSSING_BANDS) if low <= _CROSSING < high),
+        reveal=lambda: (f"{_CROSSING:.0%} of the ties cross regions (E-I index {_EI_GROUP:+.2f}), while "
+                        f"{_SECTOR_CROSSING:.0%} cross sectors (E-I index {_EI_SECTOR:+.2f}). People know colleagues "
+                        "from other sectors in their own patch, but few people in other regions."),
+        hints=["A national community meets mostly online and at a few events; day-to-day work happens near home.",
+               "The E-I index is (E - I) / (E + I), so the share of ties that cross is (1 + E-I) / 2."],
+        explanation="`diversity.ei_index(G, 'group')` counts the ties between regions (E) and inside them (I); the "
+                    "share that cross is E / (E + I), which equals (1 + E-I index) / 2.",
+        wrong_answers=[(0, "What the data show"), (2, "The result matches D")],
+        why="A community can be diverse in who belongs and still be a set of regional islands: ideas travel "
+            "between professions here, hardly between places.",
+    )
+
+    _BY_REGION = diversity.ei_index_by_group(_G, "group")
+
+    def _region_option(region):
+        return f"{region} ({int(_BY_REGION.loc[region, 'members'])} members)"
+
+    def _region_share(value):
+        return f"{(1 + value) / 2:.0%} of its members' ties reach another region (E-I index {value:+.2f})"
+
+    q10 = Ranking(
+        "q10",
+        prompt="The report's diversity section gives an E-I index for each group. Rank these four regions from the "
+               "most **outward-looking** (the largest share of its members' ties reaching another region) to the "
+               "most inward-looking.",
+        options=[_region_option(region) for region in RANKED_REGIONS],
+        values=lambda: [float(_BY_REGION.loc[region, "ei_index"]) for region in RANKED_REGIONS],
+        descending=True,
+        describe=_region_share,
+        note=lambda: ("Every region is inward-looking (all four indices are below zero); the question for a leader "
+                      "is which region most needs a bridge. South East's ties reach out least; South West's reach out "
+                      "most, though still fewer than one tie in three."),
+        hints=["For each region, count where its members' ties go: to people at home, or to other regions. Size "
+               "alone does not decide it.",
+               "Look for the region with the fewest ties to other regions in the lesson's table of ties between "
+               "regions (notebook 09)."],
+        explanation="`diversity.ei_index_by_group(G, 'group')` counts, for each region, the ties its members have "
+                    "with other regions (E) and inside it (I), and gives (E - I) / (E + I).",
+        wrong_answers=[(["A", "B", "C", "D"], "you put A above B"), (["B", "D", "A", "C"], "you put A above C")],
+        why="Knowing which group looks most inward tells a leader where one introduction would do most, without "
+            "naming any individual.",
+    )
+
+    _BASE = reliance_after(_G)
+    _LEADERS = list(_RELIANCE.leaders)
+
+    def _tie_option(pair):
+        a, b = pair
+        return (f"{_NAMES[a]} ({_REGION[a]}, knows {_G.degree(a)}) and {_NAMES[b]} ({_REGION[b]}, "
+                f"knows {_G.degree(b)})")
+
+    def _ties_insight(combo):
+        chosen = [NEW_TIES[i] for i in combo]
+        notes = [f"Today {_NAMES[_LEADERS[0]]}, the formal leader, joins London to the other regions: new ties that "
+                 "open other routes between regions take weight off them."]
+        with_leader = [pair for pair in chosen if set(pair) & set(_LEADERS)]
+        if with_leader:
+            notes.append(f"A tie to {_NAMES[_LEADERS[0]]} puts more routes through the formal leader, not fewer.")
+        inside = [pair for pair in chosen if _REGION[pair[0]] == _REGION[pair[1]]]
+        if inside:
+            notes.append(f"{_NAMES[inside[0][0]]} and {_NAMES[inside[0][1]]} are both in {_REGION[inside[0][0]]}: a "
+                         "tie inside one region opens few new routes between regions.")
+        small = [m for pair in chosen for m in pair if _G.degree(m) <= 3]
+        if small:
+            notes.append(f"{_NAMES[small[0]]} knows only {_G.degree(small[0])} people, so few routes pass through "
+                         "the new tie; a welcome for them matters, for other reasons.")
+        return " ".join(notes)
+
+    q11 = Decision(
+        "q11",
+        prompt=f"The report says that {_BASE:.0%} of the shortest routes between members run through the formal "
+               f"leader, {_NAMES[_LEADERS[0]]}. You can help **two** new working relationships to form this quarter. Which two "
+               "make the network rely least on the formal leader?",
+        options=[_tie_option(pair) for pair in NEW_TIES],
+        pick=2,
+        consequence=lambda combo: reliance_after(_G, [NEW_TIES[i] for i in combo]),
+        describe=lambda share: f"{share:.1%} of the shortest routes between other members run through the formal leader",
+        better="lower",
+        baseline=_BASE,
+        baseline_label="With no new working relationship",
+        tolerance=0.002,
+        insight=_ties_insight,
+        hints=["The formal leader is in London and knows people in every other region: many routes between regions "
+               "pass through them.",
+               "A new tie between two well-connected members of different regions opens routes for all the people "
+               "they know; a tie to the leader or inside one region does little of that."],
+        explanation="For each pair of new ties, the library adds them to the who-knows-whom network and recomputes "
+                    "the report's reliance on formal leaders (`reliance_on_formal_leaders`, its `path_share`). The "
+                    "best pairs join well-connected members of different regions; a choice within 0.2 points of the "
+                    "best counts.",
+        wrong_answers=[(["B", "C"], "more routes through the formal leader"), (["C", "D"], "both in London")],
+        why="Relying less on a formal leader is built one working relationship at a time, between people whose "
+            "circles do not yet meet; it is not done by asking the leader to do less.",
+    )
+
     q7 = Reflection(
         "q7",
         prompt="Which finding from your own network's report (or the example's) would you take to your network's next "
@@ -281,7 +432,9 @@ exercises = ExerciseSet(
     "your_own_network",
     number=10,
     title="Analysing your own network",
-    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "concept", "q6": "concept", "q7": "reflection", "q8": "reflection"},
+    outline={"q1": "code", "q2": "code", "q3": "code", "q4": "concept", "q5": "concept", "q6": "concept",
+             "q7": "reflection", "q8": "reflection",
+             "q9": "prediction", "q10": "ranking", "q11": "decision"},
     build=_build,
 )
 

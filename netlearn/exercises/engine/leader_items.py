@@ -246,6 +246,8 @@ class Decision(LeaderItem):
     baseline : number or callable, optional
         The outcome with no action (or a function computing it on first use), to say what the
         choice changes.
+    baseline_label : str
+        How the feedback introduces that outcome, e.g. ``"With none of this evidence collected"``.
     insight : callable, optional
         ``insight(chosen)`` -> a sentence on why this choice does what it does.
     """
@@ -253,7 +255,7 @@ class Decision(LeaderItem):
     kind = "decision"
 
     def __init__(self, name, *, prompt, options, pick, consequence, describe, better="higher", tolerance=0.0,
-                 baseline=None, insight=None, **rest):
+                 baseline=None, baseline_label="With no introduction or other action", insight=None, **rest):
         super().__init__(name, prompt=prompt, options=options, pick=pick, **rest)
         if better not in ("higher", "lower"):
             raise ValueError(f"{name}: better must be 'higher' or 'lower'")
@@ -262,6 +264,7 @@ class Decision(LeaderItem):
         self.better = better
         self.tolerance = tolerance
         self.baseline = baseline
+        self.baseline_label = baseline_label
         self.insight = insight
         self._outcomes = None
 
@@ -292,7 +295,7 @@ class Decision(LeaderItem):
             parts[0] += f" The best choice, {self._letters(best)}: {self.describe(best_value)}."
         if self.baseline is not None:
             baseline = self.baseline() if callable(self.baseline) else self.baseline
-            parts.append(f"With no introduction or other action: {self.describe(baseline)}.")
+            parts.append(f"{self.baseline_label}: {self.describe(baseline)}.")
         if self.insight is not None:
             parts.append(self.insight(selection))
         gap = (best_value - value) if self.better == "higher" else (value - best_value)
