@@ -73,6 +73,28 @@ def lab_server(chromium_path, tmp_path_factory):
         server.stop()
 
 
+@pytest.fixture(scope="module")
+def exercises_lab(chromium_path, tmp_path_factory, request):
+    """A JupyterLab serving a temporary copy of ``exercises/``, with the progress file in a temporary folder.
+
+    One per test module: a fresh server, so no notebook is left open from another episode's test.
+    """
+    name = request.module.__name__.rsplit(".", 1)[-1]
+    progress = tmp_path_factory.mktemp("progress-exercises") / "progress.json"
+    server = lab_harness.JupyterLabServer(
+        notebooks_dir=lab_harness.REPO_ROOT / "exercises",
+        workdir=tmp_path_factory.mktemp("jupyterlab-exercises"),
+        log_path=lab_harness.ARTIFACTS_DIR / f"jupyterlab-exercises-{name}.log",
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NETLEARN_PROGRESS", str(progress))   # the server and its kernels inherit it
+        server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture(scope="session")
 def browser(chromium_path):
     """Headless Chromium, launched from the system binary (never downloaded)."""

@@ -645,3 +645,39 @@ def expect_drawings(run):
             failures.append(str(error))
     assert not failures, "\n".join(failures)
     return len(cells)
+
+
+# --- exercise widgets -------------------------------------------------------------------
+
+def predict_then_see(page, option, expected, screenshot):
+    """Choose a prediction in the lesson's predict-then-see widget, press the button, see the result."""
+    from playwright.sync_api import expect
+
+    widget = page.locator(".netlearn-predict")
+    expect(widget).to_have_count(1)
+    widget.scroll_into_view_if_needed()
+    button = widget.get_by_role("button", name="Lock in my prediction and show the result")
+    button.click()                                               # nothing chosen yet: asked to choose
+    expect(widget).to_contain_text("Choose your prediction first")
+    widget.get_by_role("radio", name=option).check()
+    button.click()
+    expect(widget).to_contain_text(f"Your prediction: {option}")
+    expect(widget).to_contain_text(expected)
+    expect(button).to_be_disabled()
+    widget.scroll_into_view_if_needed()
+    save_screenshot(page, screenshot)
+
+
+def check_leader_item(item, letters, expected):
+    """Tick ``letters`` in a leader-track item, press Check my answer and wait for ``expected``."""
+    from playwright.sync_api import expect
+
+    for box in item.get_by_role("checkbox").all():
+        box.uncheck()
+    for letter in letters:
+        item.get_by_role("checkbox", name=re.compile(rf"^{letter}\. ")).check()
+    item.get_by_role("button", name="Check my answer").click()
+    feedback = item.locator(".netlearn-feedback")
+    for text in expected:
+        expect(feedback).to_contain_text(text)
+    return feedback

@@ -1,5 +1,7 @@
 """Notebook 01 in a real JupyterLab: type a purpose statement and check it, load an example, show
-the word lists, and choose a region in the agreement explorer."""
+the word lists, choose a region in the agreement explorer, and predict the most divisive priority
+before the table is shown; and the exercise notebook's leader-track decision (two priorities beside
+partnering with patients) says what a choice changes."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ import pytest
 import lab_harness
 
 NOTEBOOK = "01_purpose.ipynb"
+
+
 DRAFT = "Our network exists so that children with asthma in Leeds stay out of hospital."
 
 
@@ -20,7 +24,7 @@ def test_purpose_checker_and_agreement_explorer(run_notebook_in_lab):
     run = run_notebook_in_lab(NOTEBOOK, timeout_s=60)
     page = run.page
     assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
-    expect(lab_harness.widget_outputs(page)).to_have_count(3)
+    expect(lab_harness.widget_outputs(page)).to_have_count(4)
 
     # The checker: type a draft with the keyboard, leave the box with Tab, press the button with Enter.
     checker = page.locator(".netlearn-purpose-checker")
@@ -65,3 +69,42 @@ def test_purpose_checker_and_agreement_explorer(run_notebook_in_lab):
 
     # The notebook's chart of agreement by region is a picture, not a line of text.
     assert lab_harness.expect_drawings(run) == 1
+
+    # Predict, then see: the table of the most divisive priority appears only after the prediction is locked in.
+    widget = page.locator(".netlearn-predict")
+    expect(widget).to_have_count(1)
+    widget.scroll_into_view_if_needed()
+    expect(widget).not_to_contain_text("hides two camps")
+    button = widget.get_by_role("button", name="Lock in my prediction and show the result")
+    option = "Share learning about what works"
+    widget.get_by_role("radio", name=option).check()
+    button.click()
+    expect(widget).to_contain_text(f"Your prediction: {option}")
+    expect(widget).to_contain_text("Influence national and local policy has a middling average rank")
+    expect(widget).to_contain_text("37% put it in their top third")
+    expect(widget).to_contain_text("hides two camps")
+    expect(button).to_be_disabled()
+    widget.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "01_purpose-predict-then-see")
+
+
+@pytest.mark.browser
+def test_leader_track_purpose_decision_explains_its_consequence(page, exercises_lab):
+    """The exercise notebook's leader-track decision: the feedback says how many members the purpose serves."""
+    from playwright.sync_api import expect
+
+    run = lab_harness.run_notebook_in_lab(page, exercises_lab, NOTEBOOK, timeout_s=120)
+    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
+    lab_harness.widget_outputs(page)                      # no widget failed to render
+    decision = page.locator(".netlearn-decision")
+    expect(decision).to_have_count(1)
+    decision.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "01_purpose-leader-track")
+    # The two priorities members rank highest serve fewer of their reasons for joining.
+    lab_harness.check_leader_item(decision, ["A", "B"],
+                      ["You chose A and B: 68% of members", "The best choice, B and D: 89% of members",
+                       "'develop my skills' (48 members)"])
+    decision.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "01_purpose-decision-wrong")
+    lab_harness.check_leader_item(decision, ["B", "D"], ["Correct", "That is the best of the choices here"])
+    lab_harness.save_screenshot(page, "01_purpose-decision-correct")

@@ -1,5 +1,7 @@
 """Notebook 02 in a real JupyterLab: the role explorer highlights who holds the chosen role, says
-why, and offers only the roles a network's data can show."""
+why, and offers only the roles a network's data can show; the weaving section's prediction reveals
+its result only when asked and its before/after drawing is a picture; and the exercise notebook's
+leader-track decision (two introductions for a broker) says what a choice changes."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ def test_role_explorer_follows_role_and_network(run_notebook_in_lab):
     run = run_notebook_in_lab(NOTEBOOK, timeout_s=60)
     page = run.page
     assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
-    expect(lab_harness.widget_outputs(page)).to_have_count(1)
+    expect(lab_harness.widget_outputs(page)).to_have_count(2)
 
     explorer = page.locator(".netlearn-role-explorer")
     explorer.scroll_into_view_if_needed()
@@ -59,5 +61,44 @@ def test_role_explorer_follows_role_and_network(run_notebook_in_lab):
     _show_top_of(explorer)
     lab_harness.save_screenshot(page, "02_know_your_network-karate")
 
-    # The drawings of the notebook itself (the kite and the Florentine families) are pictures too.
-    assert lab_harness.expect_drawings(run) == 2
+    # The drawings of the notebook itself (the kite, the Florentine families, and the lead's circle before
+    # and after weaving) are pictures too.
+    assert lab_harness.expect_drawings(run) == 3
+
+    # Predict, then see: which introduction lowers the circle's dependence on the lead most.
+    widget = page.locator(".netlearn-predict")
+    expect(widget).to_have_count(1)
+    widget.scroll_into_view_if_needed()
+    expect(widget).not_to_contain_text("routes through the lead afterwards")
+    button = widget.get_by_role("button", name="Lock in my prediction and show the result")
+    option = "Farah Green and Callum Ward, two London colleagues with 3 contacts in common"
+    widget.get_by_role("radio", name=option).check()
+    button.click()
+    expect(widget).to_contain_text(f"Your prediction: {option}")
+    expect(widget).to_contain_text("routes through the lead afterwards")
+    expect(widget).to_contain_text("The best of these four is Farah Jones and Liam Fraser")
+    expect(button).to_be_disabled()
+    widget.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "02_know_your_network-predict-then-see")
+
+
+@pytest.mark.browser
+def test_leader_track_weaving_decision_explains_its_consequence(page, exercises_lab):
+    """The exercise notebook's leader-track decision: the feedback gives the dependence before and after."""
+    from playwright.sync_api import expect
+
+    run = lab_harness.run_notebook_in_lab(page, exercises_lab, NOTEBOOK, timeout_s=120)
+    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
+    lab_harness.widget_outputs(page)                      # no widget failed to render
+    decision = page.locator(".netlearn-decision")
+    expect(decision).to_have_count(1)
+    decision.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "02_know_your_network-leader-track")
+    # Two separate pairs in the same regions free fewer routes than building on a pair who already know each other.
+    lab_harness.check_leader_item(decision, ["B", "C"],
+                      ["You chose B and C: 95.5% of the shortest routes", "The best choice, A and D: 93.2%",
+                       "With no introduction or other action: 98.5%"])
+    decision.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "02_know_your_network-decision-wrong")
+    lab_harness.check_leader_item(decision, ["A", "D"], ["Correct", "Kemi Hussain knows 3 of them"])
+    lab_harness.save_screenshot(page, "02_know_your_network-decision-correct")

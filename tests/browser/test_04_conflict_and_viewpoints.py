@@ -1,5 +1,7 @@
 """Notebook 04 in a real JupyterLab: the "what if more patients, carers and citizens took part?"
-widget responds to its buttons, keyboard on its sliders and its list, and the page shows it."""
+widget responds to its buttons, keyboard on its sliders and its list, and the page shows it; the
+lesson's prediction reveals its result only when asked; and the exercise notebook's leader-track
+decision (three go-betweens) explains what a choice changes."""
 
 from __future__ import annotations
 
@@ -63,3 +65,39 @@ def test_viewpoints_explorer_responds_in_the_browser(run_notebook_in_lab):
 
     # The notebook's two drawings of the karate club are pictures too.
     assert lab_harness.expect_drawings(run) == 2
+
+    # Predict, then see: the table of sectors appears only after the prediction is locked in.
+    widget = page.locator(".netlearn-predict")
+    expect(widget).to_have_count(1)
+    widget.scroll_into_view_if_needed()
+    button = widget.get_by_role("button", name="Lock in my prediction and show the result")
+    expect(widget).not_to_contain_text("none of them knows another")
+    option = "None: every tie they have is to a professional"
+    widget.get_by_role("radio", name=option).check()
+    button.click()
+    expect(widget).to_contain_text(f"Your prediction: {option}")
+    expect(widget).to_contain_text("none of them knows another")
+    expect(button).to_be_disabled()
+    widget.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "04_conflict_and_viewpoints-predict-then-see")
+
+
+@pytest.mark.browser
+def test_leader_track_go_betweens_explain_their_consequence(page, exercises_lab):
+    """The exercise notebook's leader-track decision: the feedback says what the choice changes."""
+    from playwright.sync_api import expect
+
+    run = lab_harness.run_notebook_in_lab(page, exercises_lab, NOTEBOOK, timeout_s=120)
+    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
+    lab_harness.widget_outputs(page)                      # no widget failed to render
+    decision = page.locator(".netlearn-decision")
+    expect(decision).to_have_count(1)
+    decision.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "04_conflict_and_viewpoints-leader-track")
+    # The three members with the most ties across: two of them reach the same people.
+    lab_harness.check_leader_item(decision, ["A", "B", "C"],
+                      ["6 members of the club would hear", "The best choice, A, B and F", "would hear it twice"])
+    decision.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "04_conflict_and_viewpoints-decision-wrong")
+    lab_harness.check_leader_item(decision, ["A", "B", "F"], ["Correct", "That is the best of the choices here"])
+    lab_harness.save_screenshot(page, "04_conflict_and_viewpoints-decision-correct")

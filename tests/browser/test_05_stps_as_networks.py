@@ -1,4 +1,6 @@
-"""Episode 05 in a real JupyterLab: run it all, choose another workstream, see the panels change."""
+"""Episode 05 in a real JupyterLab: run it all, choose another workstream, see the panels change; the
+lesson's prediction reveals the count of voices only when asked; and the exercise notebook's
+leader-track decision (a board of six) explains what a choice changes."""
 
 from __future__ import annotations
 
@@ -66,3 +68,40 @@ def test_workstream_explorer_shows_the_chosen_workstream(run_notebook_in_lab):
 
     # The notebook's drawing of the partnership's organisations is a picture too.
     assert lab_harness.expect_drawings(run) == 1
+
+    # Predict, then see: the count of voices appears only after the prediction is locked in.
+    widget = page.locator(".netlearn-predict")
+    expect(widget).to_have_count(1)
+    widget.scroll_into_view_if_needed()
+    button = widget.get_by_role("button", name="Lock in my prediction and show the result")
+    option = "About one in ten (around 12)"
+    widget.get_by_role("radio", name=option).check()
+    button.click()
+    expect(widget).to_contain_text(f"Your prediction: {option}")
+    expect(widget).to_contain_text("4 of 120 members (3%) are patients, carers or citizens")
+    expect(widget).to_contain_text("One in five would be 24 of today's 120 people")
+    widget.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "05_stps_as_networks-predict-then-see")
+
+
+@pytest.mark.browser
+def test_leader_track_board_explains_its_consequence(page, exercises_lab):
+    """The exercise notebook's board of six: the feedback names the organisations out of reach."""
+    from playwright.sync_api import expect
+
+    run = lab_harness.run_notebook_in_lab(page, exercises_lab, NOTEBOOK, timeout_s=120)
+    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
+    lab_harness.widget_outputs(page)                      # no widget failed to render
+    board = page.locator(".netlearn-decision").first
+    expect(page.locator(".netlearn-decision")).to_have_count(2)
+    board.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "05_stps_as_networks-leader-track")
+    for letter in "ABCDEF":                               # the six directors
+        board.get_by_role("checkbox", name=re.compile(rf"^{letter}\. ")).check()
+    board.get_by_role("button", name="Check my answer").click()
+    feedback = board.locator(".netlearn-feedback")
+    expect(feedback).to_contain_text("11 of the 17 partner organisations")
+    expect(feedback).to_contain_text("Voices present: 0 of the 6 board members")
+    expect(feedback).to_contain_text("Out of the board's reach")
+    board.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "05_stps_as_networks-board-directors")

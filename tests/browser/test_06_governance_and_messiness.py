@@ -1,4 +1,6 @@
-"""Episode 06 in a real JupyterLab: run it all, change the four conditions, watch the ranking change."""
+"""Episode 06 in a real JupyterLab: run it all, change the four conditions, watch the ranking change,
+make the lesson's prediction and see the result; in the exercise notebook, take the leader track's
+decision and read what it changed."""
 
 from __future__ import annotations
 
@@ -60,5 +62,51 @@ def test_governance_explorer_reranks_the_forms(run_notebook_in_lab):
     expect(participants).to_have_value("17")
     expect(heading).to_have_text("Most likely fit: network administrative organisation")
 
+    # Predict, then see: the table appears only after a prediction is locked in.
+    predict = page.locator(".netlearn-predict")
+    expect(predict).to_have_count(1)
+    predict.scroll_into_view_if_needed()
+    expect(predict).not_to_contain_text("judged low")
+    predict.get_by_role("radio", name="Shared governance").check()
+    predict.get_by_role("button", name="Lock in my prediction and show the result").click()
+    expect(predict).to_contain_text("Your prediction: Shared governance")
+    expect(predict).to_contain_text("judged low, it is shared governance")
+    expect(predict.locator("table")).to_contain_text("network administrative organisation")
+    lab_harness.save_screenshot(page, "06_governance_and_messiness-prediction")
+
     # The notebook's drawing of the advice ties is a picture, not a line of text.
     assert lab_harness.expect_drawings(run) == 1
+
+
+@pytest.mark.browser
+def test_leader_track_decision_says_what_it_changed(page, exercises_lab):
+    from playwright.sync_api import expect
+
+    run = lab_harness.run_notebook_in_lab(page, exercises_lab, NOTEBOOK, timeout_s=90)
+    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
+    lab_harness.widget_outputs(page)              # no widget failed to render
+    decision = page.locator(".netlearn-decision")
+    expect(decision).to_have_count(1)
+    decision.scroll_into_view_if_needed()
+    boxes = decision.get_by_role("checkbox")
+    expect(boxes).to_have_count(5)
+    feedback = decision.locator(".netlearn-feedback")
+
+    # The team and the surgery: every new tie goes to the centre.
+    boxes.nth(0).check()
+    boxes.nth(2).check()
+    decision.get_by_role("button", name="Check my answer").click()
+    expect(feedback).to_contain_text("The best choice, B and D")
+    expect(feedback).to_contain_text("16 go to members already in the best-connected tenth")
+
+    # The learning set and the mentors: the best choice.
+    boxes.nth(0).uncheck()
+    boxes.nth(2).uncheck()
+    boxes.nth(1).check()
+    boxes.nth(3).check()
+    decision.get_by_role("button", name="Check my answer").click()
+    expect(feedback).to_contain_text("Correct")
+    expect(feedback).to_contain_text("That is the best of the choices here")
+    expect(feedback).to_contain_text("0 go to members already in the best-connected tenth")
+    feedback.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "06_governance_and_messiness-exercise-decision")

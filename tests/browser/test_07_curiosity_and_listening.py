@@ -1,5 +1,7 @@
 """Notebook 07 in a real JupyterLab: the listening coach reads a typed reply on the button, quotes
-the words behind its verdict, and follows the scenario chosen; the curiosity form draws its radar."""
+the words behind its verdict, and follows the scenario chosen; the curiosity form draws its radar;
+the prediction reveals the coach's agreement; peer consultation plans the room and reads each
+question. In the exercise notebook, the leader track's reply decision is graded by the coach."""
 
 from __future__ import annotations
 
@@ -63,5 +65,65 @@ def test_listening_coach_responds_in_the_browser(run_notebook_in_lab):
     answer.scroll_into_view_if_needed()
     lab_harness.save_screenshot(page, "07_curiosity_and_listening-curiosity-form")
 
+    # Predict, then see: the coach's agreement on the held-out replies.
+    predict = page.locator(".netlearn-predict")
+    expect(predict).to_have_count(1)
+    predict.scroll_into_view_if_needed()
+    predict.get_by_role("radio", name="Nearly all of them (53 or more)").check()
+    predict.get_by_role("button", name="Lock in my prediction and show the result").click()
+    expect(predict).to_contain_text("Your prediction: Nearly all of them (53 or more)")
+    expect(predict).to_contain_text("the coach agrees with the label on 55 (98%)")
+
+    # Peer consultation: the room plan follows the numbers typed, and each question gets a verdict.
+    peer = page.locator(".netlearn-peer")
+    expect(peer).to_have_count(1)
+    peer.scroll_into_view_if_needed()
+    plan = peer.locator(".netlearn-peer-plan")
+    expect(plan).to_contain_text("14 people in two groups of three and two groups of four: 4 rounds of 12 minutes")
+    question = peer.get_by_role("textbox", name="Consultant's question")
+    question.fill("What have you tried so far?")
+    peer.get_by_role("button", name="Ask").click()
+    question.fill("Have you thought about asking the GPs directly?")
+    peer.get_by_role("button", name="Ask").click()
+    log = peer.locator(".netlearn-peer-log")
+    expect(log).to_contain_text("\u201cWhat have you tried so far?\u201d \u2014 Listening (open question)")
+    expect(log).to_contain_text("Jumping in (have you tried, \u201cHave you thought about\u201d)")
+    expect(peer.locator(".netlearn-peer-tally")).to_contain_text("1 listening, 1 jumping in")
+    people = peer.get_by_label("People in the room")
+    people.fill("12")
+    people.press("Tab")                           # the number box sends its value when it loses focus
+    expect(plan).to_contain_text("12 people in four groups of three: 3 rounds of 16 minutes")
+    minutes = peer.get_by_label("Minutes available")
+    minutes.fill("20")
+    minutes.press("Tab")
+    expect(plan).to_contain_text("the shortest workable plan takes 31 minutes")
+    peer.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "07_curiosity_and_listening-peer-consultation")
+
     # The notebook's radar chart of the group means is a picture too.
     assert lab_harness.expect_drawings(run) == 1
+
+
+@pytest.mark.browser
+def test_leader_track_reply_is_graded_by_the_coach(page, exercises_lab):
+    from playwright.sync_api import expect
+
+    run = lab_harness.run_notebook_in_lab(page, exercises_lab, NOTEBOOK, timeout_s=90)
+    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
+    lab_harness.widget_outputs(page)              # no widget failed to render
+    decision = page.locator(".netlearn-decision")
+    expect(decision).to_have_count(1)
+    decision.scroll_into_view_if_needed()
+    feedback = decision.locator(".netlearn-feedback")
+
+    decision.get_by_role("radio", name=re.compile(r"^E\. Don't worry")).check()
+    decision.get_by_role("button", name="Check my answer").click()
+    expect(feedback).to_contain_text("a listening balance of -1")
+    expect(feedback).to_contain_text("jumps in with \u201cDon't worry\u201d")
+
+    decision.get_by_role("radio", name=re.compile(r"^D\. It sounds like")).check()
+    decision.get_by_role("button", name="Check my answer").click()
+    expect(feedback).to_contain_text("Correct")
+    expect(feedback).to_contain_text("a listening balance of +2. That is the best of the choices here")
+    feedback.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "07_curiosity_and_listening-exercise-decision")

@@ -24,10 +24,12 @@ def test_helper_finder_answers_a_new_member_and_topic(run_notebook_in_lab):
     page = run.page
     assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
 
-    # The notebook's one widget rendered (not a placeholder or an error) and shows Fiona Shah's helpers.
+    # The notebook's two widgets rendered (not a placeholder or an error): the prediction, and the
+    # helper finder showing Fiona Shah's helpers.
     widgets = lab_harness.widget_outputs(page)
-    expect(widgets).to_have_count(1)
-    finder = widgets.first
+    expect(widgets).to_have_count(2)
+    finder = widgets.filter(has=page.locator(".netlearn-helpers"))
+    expect(finder).to_have_count(1)
     table = finder.locator(".netlearn-helpers table")
     status = finder.get_by_role("status")
     expect(table.locator("caption")).to_have_text(
@@ -67,3 +69,27 @@ def test_helper_finder_answers_a_new_member_and_topic(run_notebook_in_lab):
     expect(status).to_contain_text("none is among the people Zoe Bailey already knows")
     expect(finder.locator(".netlearn-helpers")).to_contain_text("Nobody to show within this reach.")
     lab_harness.expect_picture(finder, "the helper finder after choosing people they already know")
+
+    # Predict, then see: how many of the 31 helpers are within two introductions of Fiona.
+    lab_harness.predict_then_see(page, "Between 11 and 20", "15 of the 31 are within two introductions of Fiona",
+            "09_q_community_at_scale-predict-then-see")
+
+
+@pytest.mark.browser
+def test_leader_track_decision_explains_its_consequence(page, exercises_lab):
+    """The exercise notebook's leader-track decision: the feedback says what the choice changes."""
+    from playwright.sync_api import expect
+
+    run = lab_harness.run_notebook_in_lab(page, exercises_lab, "09_q_community_at_scale.ipynb", timeout_s=120)
+    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
+    lab_harness.widget_outputs(page)                      # no widget failed to render
+    decision = page.locator(".netlearn-decision")
+    expect(decision).to_have_count(1)
+    decision.scroll_into_view_if_needed()
+    lab_harness.check_leader_item(decision, ["A", "C"],
+                      ["The best choice, B and D", "already know someone in the other region"])
+    decision.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "09_q_community_at_scale-decision-wrong")
+    lab_harness.check_leader_item(decision, ["B", "D"],
+                      ["Correct", "That is the best of the choices here"])
+    lab_harness.save_screenshot(page, "09_q_community_at_scale-decision-correct")
