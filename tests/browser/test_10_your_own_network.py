@@ -57,3 +57,28 @@ def test_own_network_notebook_runs_and_section_explorer_responds(run_notebook_in
     explorer.get_by_role("checkbox", name="Show names instead of pseudonyms").check()
     expect(explorer).to_contain_text("People are shown as names")
     lab_harness.save_screenshot(page, "own_network-names")
+
+    # Predict, then see: the example's formal leader stepping back from who-knows-whom.
+    lab_harness.predict_then_see(page, "Nobody would be cut off, and routes would barely change",
+            "Nobody would be cut off, and the network would be only 2% less efficient at passing things on",
+            "own_network-predict-then-see")
+
+
+@pytest.mark.browser
+def test_leader_track_decision_explains_its_consequence(page, exercises_lab):
+    """The exercise notebook's leader-track decision: the feedback says what the choice changes."""
+    from playwright.sync_api import expect
+
+    run = lab_harness.run_notebook_in_lab(page, exercises_lab, "10_your_own_network.ipynb", timeout_s=120)
+    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
+    lab_harness.widget_outputs(page)                      # no widget failed to render
+    decision = page.locator(".netlearn-decision")
+    expect(decision).to_have_count(1)
+    decision.scroll_into_view_if_needed()
+    lab_harness.check_leader_item(decision, ["B", "C"],
+                      ["17.3% of the shortest routes", "more routes through the formal leader"])
+    decision.scroll_into_view_if_needed()
+    lab_harness.save_screenshot(page, "10_your_own_network-decision-wrong")
+    lab_harness.check_leader_item(decision, ["A", "E"],
+                      ["Correct", "That is the best of the choices here"])
+    lab_harness.save_screenshot(page, "10_your_own_network-decision-correct")
