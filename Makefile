@@ -15,13 +15,19 @@ CONSTRAINTS := constraints.txt
 CONSTRAINT_FLAG := $(if $(wildcard $(CONSTRAINTS)),-c $(CONSTRAINTS),)
 # Other Pythons the unit tests run on (`make test-pythons`); missing ones are skipped.
 TEST_PYTHONS ?= 3.12 3.13
+# The course website: `make site` (learner edition) or `make site AUDIENCE=instructor`.
+AUDIENCE ?= learner
+# Processes Sphinx reads (and executes notebooks) with.
+SITE_JOBS ?= 2
 
-.PHONY: lab test test-pythons venv constraints datasets handouts benchmark clean-venv help
+.PHONY: lab test test-pythons site test-site venv constraints datasets handouts benchmark clean-venv help
 
 help:
 	@echo "make lab           open the course in JupyterLab (sets up .venv the first time)"
 	@echo "make test          run every test: unit, doctests, notebooks, browser"
 	@echo "make test-pythons  run the unit tests and doctests on Python $(TEST_PYTHONS) too, where present"
+	@echo "make site          build the course website into build/site/ (AUDIENCE=instructor: build/site-instructor/)"
+	@echo "make test-site     build both editions of the website and run the tests that read them (CI runs it)"
 	@echo "make constraints   record the package versions in .venv (after the tests pass) in $(CONSTRAINTS)"
 	@echo "make datasets      rebuild the files in datasets/ from their seeded scripts"
 	@echo "make handouts      write the printable handouts (A4 HTML) into build/handouts/"
@@ -58,6 +64,17 @@ constraints: venv
 	 } > $(CONSTRAINTS).new
 	@mv $(CONSTRAINTS).new $(CONSTRAINTS)
 	@echo "wrote $(CONSTRAINTS): $$(grep -c '==' $(CONSTRAINTS)) packages"
+
+# The course as a website (Sphinx + myst-nb, executing every notebook; see site/build_site.py).
+# Executed notebooks are kept in build/site-cache/, so the second edition and later builds reuse them.
+site: venv
+	$(BIN)/python site/build_site.py --audience $(AUDIENCE) --jobs $(SITE_JOBS)
+
+# Both editions, then the tests that read them; a missing site fails here instead of skipping.
+test-site: venv
+	$(BIN)/python site/build_site.py --audience learner --jobs $(SITE_JOBS)
+	$(BIN)/python site/build_site.py --audience instructor --jobs $(SITE_JOBS)
+	NETLEARN_REQUIRE_SITE=1 $(BIN)/python -m pytest tests/test_site.py tests/browser/test_site.py
 
 datasets: venv
 	$(BIN)/python scripts/build_datasets.py

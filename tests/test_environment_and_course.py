@@ -286,3 +286,11 @@ def test_each_notebook_states_the_times_in_the_course_map(episode):
     assert (leader, analyst) == (episode.leader_minutes, episode.analyst_minutes), where
     in_all = _minutes(r"\*\*Time:\*\* about (\d+) minutes", exercise, where)
     assert in_all == leader + analyst, f"{where}: 'in all' should be {leader + analyst}"
+
+
+def test_readme_states_the_course_maps_totals():
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    totals = course.track_totals()
+    text = " ".join(readme.split())
+    assert f"the lessons with the leader track come to about {course.hours_and_minutes(totals['leader'])}" in text
+    assert f"with the analyst track about {course.hours_and_minutes(totals['both'])}." in text

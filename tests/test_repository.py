@@ -209,6 +209,44 @@ def test_project_urls_name_no_made_up_owner():
         assert "OWNER" not in url and "example" not in url, url
 
 
+def _repository_setting():
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["netlearn"]["repository"]
+
+
+def test_one_repository_address_everywhere():
+    """README's Binder badge, the facilitator guide, the package's home page and the website's launch
+    buttons all name the one address in pyproject.toml's [tool.netlearn] repository."""
+    home = _repository_setting()
+    match = re.fullmatch(r"https://github\.com/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+)", home)
+    assert match and match.group(1) != "OWNER", home
+    owner, name = match.groups()
+    readme = (ROOT / "README.md").read_text()
+    binder_links = re.findall(r"https://mybinder\.org/v2/gh/[^)\s]+", readme)
+    assert binder_links, "README has no Binder link"
+    for link in binder_links:
+        assert link.startswith(f"https://mybinder.org/v2/gh/{owner}/{name}/HEAD?"), link
+    assert home in readme
+    assert home in (ROOT / "docs" / "trainer" / "facilitator_guide.md").read_text()
+    assert tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]["Homepage"] == home
+    # The website's launch buttons are made from the same setting (site/course_site.py).
+    sys.path.insert(0, str(ROOT / "site"))
+    try:
+        import course_site
+    finally:
+        sys.path.remove(str(ROOT / "site"))
+    assert course_site.repository() == home
+    assert course_site.binder_url("notebooks/00_start_here.ipynb") == \
+        f"https://mybinder.org/v2/gh/{owner}/{name}/HEAD?labpath=notebooks%2F00_start_here.ipynb"
+
+
+def test_nothing_points_at_a_placeholder_owner():
+    files = [ROOT / "README.md", ROOT / "pyproject.toml", ROOT / "postBuild", *ROOT.glob("docs/**/*.md"),
+             *ROOT.glob("site/*"), *NOTEBOOKS]
+    offenders = [str(p.relative_to(ROOT)) for p in files
+                 if p.is_file() and re.search(r"\bOWNER\b|github\.com/(your|user|owner)[-_/]", p.read_text(errors="replace"))]
+    assert not offenders, f"placeholder repository owner in {offenders}"
+
+
 def test_dev_extra_has_the_test_tools():
     data = tomllib.loads((ROOT / "pyproject.toml").read_text())
     dev = {_name_and_minimum(s)[0] for s in data["project"]["optional-dependencies"]["dev"]}
