@@ -93,7 +93,7 @@ def registry():
     >>> sets["how_exercises_work"].notebook
     'exercises/00_how_exercises_work.ipynb'
     >>> [item.name for item in sets["how_exercises_work"]]
-    ['q1', 'q2', 'q3', 'q4', 'q5']
+    ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7']
     """
     found = []
     for module_info in pkgutil.iter_modules(__path__):

@@ -55,7 +55,7 @@ def test_download_and_restore_a_learner_record(page, record_lab):
     server, progress, record = record_lab
     lab_harness.run_notebook_in_lab(page, server, NOTEBOOK, timeout_s=60)
     panel = page.locator(".netlearn-progress")
-    expect(panel).to_contain_text("0 of 5 done")
+    expect(panel).to_contain_text("0 of 7 done")
     buttons = panel.locator(".netlearn-record")
 
     buttons.get_by_role("button", name="Download my record").click()
@@ -69,7 +69,7 @@ def test_download_and_restore_a_learner_record(page, record_lab):
         buttons.get_by_role("button", name="Restore from a record").click()
     chooser.value.set_files(str(record))
     expect(buttons).to_contain_text("Restored from netlearn-record-from-binder.html")
-    expect(panel).to_contain_text("2 of 5 done")          # q1 answered and q5 saved, from the record
+    expect(panel).to_contain_text("2 of 7 done")          # q1 answered and q5 saved, from the record
     panel.scroll_into_view_if_needed()
     lab_harness.save_screenshot(page, "learner-record-restored")
     saved = json.loads(progress.read_text(encoding="utf-8"))
