@@ -87,6 +87,19 @@ CASES = [
     ("10 own_network_explorer",
      "from netlearn.widgets import own_network as own\nloader = own.network_loader()",
      "own.own_network_explorer(loader)"),
+    ("07 peer_consultation", "from netlearn.widgets.peer_consultation import peer_consultation",
+     "peer_consultation(people=14, minutes=60)"),
+    ("08 table_entry_view",
+     "from netlearn.diagnostics import load_instrument, table_entry_view\n"
+     "matrix_instrument = load_instrument('network_maturity_matrix')", "table_entry_view(matrix_instrument, tables=4)"),
+    ("11 story_builder", "from netlearn.widgets.value import story_builder", "story_builder()"),
+    ("11 plan_builder",
+     "import netlearn\nfrom netlearn.diagnostics import read_responses\nfrom netlearn.widgets.value import plan_builder\n"
+     "advice = netlearn.load_dataset('q_community').graph('advice')\n"
+     "health = read_responses(netlearn.datasets_folder() / 'responses' / 'health_check.csv', 'network_health_check')",
+     "plan_builder(graph=advice, group='region', health=health)"),
+    ("ex prediction", "from netlearn.exercises import how_exercises_work as ex", "ex.q6.show()"),
+    ("ex decision", "from netlearn.exercises import distributed_leadership as ex", "ex.q9.show()"),
     ("ex concept question", "from netlearn.exercises import how_exercises_work as ex", "ex.q4.show()"),
     ("ex reflection", "from netlearn.exercises import how_exercises_work as ex", "ex.q5.show()"),
     ("ex progress", "from netlearn.exercises import how_exercises_work as ex", "ex.progress()"),
