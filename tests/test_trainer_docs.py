@@ -163,3 +163,20 @@ def test_every_relative_link_resolves():
                 slugs = {re.sub(r"[^\w\- ]", "", h.lstrip("#").strip().lower()).replace(" ", "-")
                          for h in resolved.read_text(encoding="utf-8").splitlines() if h.startswith("#")}
                 assert anchor in slugs, f"{doc.name}: no heading for #{anchor} in {resolved.name}"
+
+
+def test_self_paced_path_minutes_are_the_course_maps():
+    """Each sitting's minutes add up the course map's lesson + leader track, and its analyst track."""
+    from netlearn.course import EPISODES
+
+    by_number = {episode.number: episode for episode in EPISODES}
+    text = (TRAINER / "self_paced.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if re.match(r"\| \d+ \|", line)]
+    seen = []
+    for row in rows:
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        numbers = sorted({int(n) for n in re.findall(r"notebooks/(\d\d)_", cells[1])})
+        seen += numbers
+        assert cells[2] == f"{sum(by_number[n].leader_path_minutes for n in numbers)} min", row
+        assert cells[3] == f"{sum(by_number[n].analyst_minutes for n in numbers)} min", row
+    assert seen == sorted(by_number), "every episode appears once, in order"
