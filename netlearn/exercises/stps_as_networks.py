@@ -42,7 +42,7 @@ from .engine import (
     same_set,
 )
 
-__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "____"]
+__all__ = ["exercises", "progress", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "____"]
 
 #: The people who could be invited to the board in question 8.
 BOARD_CANDIDATES = ("p035", "p063", "p051", "p107", "p050", "p094", "p029", "p085", "p021")
@@ -474,6 +474,40 @@ voice_share = diversity.voices_present(net).share
             "not only seats. The network view adds where they sit in the ties that shape those decisions.",
     )
 
+    q11 = Choice(
+        "q11",
+        prompt="A director from a local health board in **Wales** joins your network and wants to ask of her own "
+               "partnership what this notebook asks of an STP: is it a network, and whose voices are at its table? "
+               "Which body plays the part there that an STP, and now an integrated care system, plays in England?",
+        options=[
+            Option("The integration joint board of her council area",
+                   False,
+                   "That is Scotland: under the Public Bodies (Joint Working) (Scotland) Act 2014, health boards and "
+                   "councils delegate adult health and social care to an integration authority, often an integration "
+                   "joint board."),
+            Option("The regional partnership board for her area",
+                   True,
+                   "Yes: the Social Services and Well-being (Wales) Act 2014 and its 2015 regulations have each local "
+                   "health board and the councils in its area set up a regional partnership board."),
+            Option("The integrated care board for her area",
+                   False,
+                   "Integrated care boards and systems are England only; health and care are devolved, and Wales "
+                   "joins them up in its own way."),
+            Option("An area integrated partnership board",
+                   False,
+                   "That is Northern Ireland's arrangement, set up under the Health and Social Care Act (Northern "
+                   "Ireland) 2022 and still being developed."),
+        ],
+        hints=["STPs and integrated care systems exist in England only.",
+               "Look at the note on the four UK nations near the end of the lesson: which act is Welsh?"],
+        explanation="Each nation joins health and care up in its own way: integration authorities (health and social "
+                    "care partnerships) in Scotland, regional partnership boards in Wales, and an integrated care "
+                    "system being built in Northern Ireland. The network questions of this episode apply to each.",
+        wrong_answers=[("A", "That is Scotland"), ("C", "England only")],
+        why="Q is UK-wide: a network leader who can name a colleague's partnership in their own nation's terms "
+            "starts the conversation on their ground.",
+    )
+
     return locals()
 
 
@@ -482,7 +516,8 @@ exercises = ExerciseSet(
     number=5,
     title="STPs as multi-organisational networks: Devon",
     outline={"q1": "code", "q2": "code", "q3": "code", "q4": "code", "q5": "concept", "q6": "reflection",
-             "q7": "prediction", "q8": "decision", "q9": "decision", "q10": "choice"},
+             "q7": "prediction", "q8": "decision", "q9": "decision", "q10": "choice",
+             "q11": "choice"},
     build=_build,
 )
 
