@@ -14,7 +14,7 @@ The concept question (q5) and the reflection (q6) are on the leader track too; q
 are the analyst track.
 
 >>> from netlearn.exercises import know_your_network as ex
->>> ex.q1.evaluate("Heather").status, ex.q1.evaluate("Diane").status
+>>> ex.q1.evaluate("Diane").status, ex.q1.evaluate("Heather").status
 ('correct', 'incorrect')
 """
 
@@ -54,7 +54,10 @@ def _build():
 
     _K = KITE.graph("knows")
     _K_BETWEEN = betweenness(_K)
-    _K_TOP = max(_K_BETWEEN, key=_K_BETWEEN.get)
+    _K_WITHOUT = _K.copy()
+    _K_WITHOUT.remove_node("Heather")
+    _K_WITHOUT_BETWEEN = betweenness(_K_WITHOUT)
+    _K_TOP_WITHOUT = max(_K_WITHOUT_BETWEEN, key=_K_WITHOUT_BETWEEN.get)
 
     _F = FLORENCE.graph("marriage")
     _MEDICI = betweenness(_F)["Medici"]
@@ -86,42 +89,55 @@ def _build():
     # ---------------------------------------------------------------------- q1: the kite
     q1 = Exercise(
         "q1",
-        prompt="In Krackhardt's kite (`K`), who has the highest **betweenness**: who lies on the most shortest paths "
-               "between other people? Give the member's id in quotes.",
+        prompt="Heather has moved to another job. In the kite without her (`K_without = K.copy()`, then "
+               "`K_without.remove_node('Heather')`), who now has the highest **betweenness**: who lies on the most "
+               "shortest paths between other people? Give the member's id in quotes.",
         answer_name="top_broker",
         checker=same_member(
-            _K_TOP,
+            _K_TOP_WITHOUT,
             members=KITE,
-            otherwise="That member lies on fewer shortest paths than someone else. Compare everyone's betweenness.",
+            otherwise="That member lies on fewer shortest paths than someone else once Heather has gone. Compare "
+                      "everyone's betweenness in the network without her.",
             alternatives=[
-                ("Diane", "Diane has the **most ties** (6), but her contacts mostly know each other, so few paths need "
-                          "her. The question asks about betweenness."),
-                ("Fernando", "Fernando (with Garth) can reach everyone in the fewest steps: that is closeness. Someone "
-                             "else lies on more paths between others."),
-                ("Garth", "Garth (with Fernando) can reach everyone in the fewest steps: that is closeness. Someone else "
-                          "lies on more paths between others."),
-                (round(_K_BETWEEN[_K_TOP], 3), "That is the highest betweenness value. The question asks who has it."),
-                (_K_BETWEEN[_K_TOP], "That is the highest betweenness value. The question asks who has it."),
+                ("Heather", "Heather held the kite together while she was there (the lesson shows it), but she has "
+                            "left: take her out of the network first, then compare everyone else."),
+                ("Fernando", f"With Heather there, Fernando was next after her ({_K_BETWEEN['Fernando']:.3f}): many "
+                             "routes to Ike and Jane ran through him. Without her those routes are gone, and his "
+                             f"betweenness falls to {_K_WITHOUT_BETWEEN['Fernando']:.3f}. Someone else now lies on "
+                             "more paths."),
+                ("Garth", f"With Heather there, Garth was next after her ({_K_BETWEEN['Garth']:.3f}): many routes to "
+                          "Ike and Jane ran through him. Without her those routes are gone, and his betweenness falls "
+                          f"to {_K_WITHOUT_BETWEEN['Garth']:.3f}. Someone else now lies on more paths."),
+                ("Ike", "Ike now knows only Jane: the two of them are cut off from the rest, and nobody's paths pass "
+                        "through Ike."),
+                (round(_K_WITHOUT_BETWEEN[_K_TOP_WITHOUT], 3),
+                 "That is the highest betweenness value without Heather. The question asks who has it."),
+                (_K_WITHOUT_BETWEEN[_K_TOP_WITHOUT],
+                 "That is the highest betweenness value without Heather. The question asks who has it."),
             ],
         ),
         hints=[
-            "`betweenness(K)` gives every member's betweenness, as a dict.",
-            "`scores = betweenness(K)`, then `max(scores, key=scores.get)` picks the member with the biggest value.",
+            "Make the network without Heather first: `K_without = K.copy()` and `K_without.remove_node('Heather')`.",
+            "`scores = betweenness(K_without)`, then `max(scores, key=scores.get)` picks the member with the biggest "
+            "value.",
         ],
         solution="""
-scores = betweenness(K)
+K_without = K.copy()
+K_without.remove_node("Heather")
+scores = betweenness(K_without)
 top_broker = max(scores, key=scores.get)
 """,
-        explanation=f"`betweenness(K)` is the share of shortest paths between other pairs that pass through each member. "
-                    f"{_K_TOP} has {_K_BETWEEN[_K_TOP]:.3f}, the highest, with only {_K.degree[_K_TOP]} ties: she is the "
-                    "only link between the cluster and Ike and Jane.",
-        why="The best-connected person (Diane) and the person who holds the network together (Heather) are different "
-            "people. If Heather left, Ike and Jane would be cut off; if Diane left, her contacts would still reach each "
-            "other.",
+        explanation=f"Without Heather, {_K_TOP_WITHOUT} has the highest betweenness "
+                    f"({_K_WITHOUT_BETWEEN[_K_TOP_WITHOUT]:.3f}): with the routes to Ike and Jane gone, the paths that "
+                    f"remain run inside the close-knit group, and {_K_TOP_WITHOUT}'s {_K.degree[_K_TOP_WITHOUT]} ties "
+                    "put her on more of them than anyone. Who holds a network together changes when someone leaves.",
+        why="The person who holds a network together is not fixed: when a bridge-builder leaves, the network's shape "
+            "changes, and so does who others rely on. Plan for who takes the role next, and for the people who are "
+            "cut off.",
         wrong_answers=[
-            ("Diane", "most ties"),
-            ("Fernando", "closeness"),
-            (round(_K_BETWEEN[_K_TOP], 3), "who has it"),
+            ("Heather", "has left"),
+            ("Fernando", "Without her those routes are gone"),
+            (round(_K_WITHOUT_BETWEEN[_K_TOP_WITHOUT], 3), "who has it"),
             ("Heathcliff", "is not a member"),
         ],
     )
