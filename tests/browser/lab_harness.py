@@ -649,23 +649,46 @@ def expect_drawings(run):
 
 # --- exercise widgets -------------------------------------------------------------------
 
-def predict_then_see(page, option, expected, screenshot):
-    """Choose a prediction in the lesson's predict-then-see widget, press the button, see the result."""
+def predict_then_see(page, option, expected, screenshot, hidden_before=None):
+    """Choose a prediction in the lesson's predict-then-see widget, press the button, see the result.
+
+    ``hidden_before`` is text of the result that must not show until the prediction is locked in.
+    """
     from playwright.sync_api import expect
 
     widget = page.locator(".netlearn-predict")
     expect(widget).to_have_count(1)
     widget.scroll_into_view_if_needed()
+    if hidden_before is not None:
+        expect(widget).not_to_contain_text(hidden_before)
     button = widget.get_by_role("button", name="Lock in my prediction and show the result")
     button.click()                                               # nothing chosen yet: asked to choose
     expect(widget).to_contain_text("Choose your prediction first")
     widget.get_by_role("radio", name=option).check()
     button.click()
     expect(widget).to_contain_text(f"Your prediction: {option}")
-    expect(widget).to_contain_text(expected)
+    for text in [expected] if isinstance(expected, str) else expected:
+        expect(widget).to_contain_text(text)
     expect(button).to_be_disabled()
     widget.scroll_into_view_if_needed()
     save_screenshot(page, screenshot)
+
+
+def open_leader_items(page, server, name, kind="decision", count=1, timeout_s=120.0):
+    """Run an exercise notebook in JupyterLab and return its leader-track items of one ``kind``.
+
+    Checks that every cell ran and every widget rendered, that the notebook shows ``count`` items
+    of that kind, and scrolls the first into view.
+    """
+    from playwright.sync_api import expect
+
+    run = run_notebook_in_lab(page, server, name, timeout_s=timeout_s)
+    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
+    widget_outputs(page)                                         # no widget failed to render
+    items = page.locator(f".netlearn-{kind}")
+    expect(items).to_have_count(count)
+    items.first.scroll_into_view_if_needed()
+    return items
 
 
 def check_leader_item(item, letters, expected):

@@ -71,34 +71,17 @@ def test_purpose_checker_and_agreement_explorer(run_notebook_in_lab):
     assert lab_harness.expect_drawings(run) == 1
 
     # Predict, then see: the table of the most divisive priority appears only after the prediction is locked in.
-    widget = page.locator(".netlearn-predict")
-    expect(widget).to_have_count(1)
-    widget.scroll_into_view_if_needed()
-    expect(widget).not_to_contain_text("hides two camps")
-    button = widget.get_by_role("button", name="Lock in my prediction and show the result")
-    option = "Share learning about what works"
-    widget.get_by_role("radio", name=option).check()
-    button.click()
-    expect(widget).to_contain_text(f"Your prediction: {option}")
-    expect(widget).to_contain_text("Influence national and local policy has a middling average rank")
-    expect(widget).to_contain_text("37% put it in their top third")
-    expect(widget).to_contain_text("hides two camps")
-    expect(button).to_be_disabled()
-    widget.scroll_into_view_if_needed()
-    lab_harness.save_screenshot(page, "01_purpose-predict-then-see")
+    lab_harness.predict_then_see(
+        page, "Share learning about what works",
+        ["Influence national and local policy has a middling average rank", "37% put it in their top third",
+         "hides two camps"],
+        "01_purpose-predict-then-see", hidden_before="hides two camps")
 
 
 @pytest.mark.browser
 def test_leader_track_purpose_decision_explains_its_consequence(page, exercises_lab):
     """The exercise notebook's leader-track decision: the feedback says how many members the purpose serves."""
-    from playwright.sync_api import expect
-
-    run = lab_harness.run_notebook_in_lab(page, exercises_lab, NOTEBOOK, timeout_s=120)
-    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
-    lab_harness.widget_outputs(page)                      # no widget failed to render
-    decision = page.locator(".netlearn-decision")
-    expect(decision).to_have_count(1)
-    decision.scroll_into_view_if_needed()
+    decision = lab_harness.open_leader_items(page, exercises_lab, NOTEBOOK, timeout_s=120)
     lab_harness.save_screenshot(page, "01_purpose-leader-track")
     # The two priorities members rank highest serve fewer of their reasons for joining.
     lab_harness.check_leader_item(decision, ["A", "B"],

@@ -66,33 +66,16 @@ def test_role_explorer_follows_role_and_network(run_notebook_in_lab):
     assert lab_harness.expect_drawings(run) == 3
 
     # Predict, then see: which introduction lowers the circle's dependence on the lead most.
-    widget = page.locator(".netlearn-predict")
-    expect(widget).to_have_count(1)
-    widget.scroll_into_view_if_needed()
-    expect(widget).not_to_contain_text("routes through the lead afterwards")
-    button = widget.get_by_role("button", name="Lock in my prediction and show the result")
-    option = "Farah Green and Callum Ward, two London colleagues with 3 contacts in common"
-    widget.get_by_role("radio", name=option).check()
-    button.click()
-    expect(widget).to_contain_text(f"Your prediction: {option}")
-    expect(widget).to_contain_text("routes through the lead afterwards")
-    expect(widget).to_contain_text("The best of these four is Farah Jones and Liam Fraser")
-    expect(button).to_be_disabled()
-    widget.scroll_into_view_if_needed()
-    lab_harness.save_screenshot(page, "02_know_your_network-predict-then-see")
+    lab_harness.predict_then_see(
+        page, "Farah Green and Callum Ward, two London colleagues with 3 contacts in common",
+        ["routes through the lead afterwards", "The best of these four is Farah Jones and Liam Fraser"],
+        "02_know_your_network-predict-then-see", hidden_before="routes through the lead afterwards")
 
 
 @pytest.mark.browser
 def test_leader_track_weaving_decision_explains_its_consequence(page, exercises_lab):
     """The exercise notebook's leader-track decision: the feedback gives the dependence before and after."""
-    from playwright.sync_api import expect
-
-    run = lab_harness.run_notebook_in_lab(page, exercises_lab, NOTEBOOK, timeout_s=120)
-    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
-    lab_harness.widget_outputs(page)                      # no widget failed to render
-    decision = page.locator(".netlearn-decision")
-    expect(decision).to_have_count(1)
-    decision.scroll_into_view_if_needed()
+    decision = lab_harness.open_leader_items(page, exercises_lab, NOTEBOOK, timeout_s=120)
     lab_harness.save_screenshot(page, "02_know_your_network-leader-track")
     # Two separate pairs in the same regions free fewer routes than building on a pair who already know each other.
     lab_harness.check_leader_item(decision, ["B", "C"],

@@ -85,14 +85,7 @@ def test_viewpoints_explorer_responds_in_the_browser(run_notebook_in_lab):
 @pytest.mark.browser
 def test_leader_track_go_betweens_explain_their_consequence(page, exercises_lab):
     """The exercise notebook's leader-track decision: the feedback says what the choice changes."""
-    from playwright.sync_api import expect
-
-    run = lab_harness.run_notebook_in_lab(page, exercises_lab, NOTEBOOK, timeout_s=120)
-    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
-    lab_harness.widget_outputs(page)                      # no widget failed to render
-    decision = page.locator(".netlearn-decision")
-    expect(decision).to_have_count(1)
-    decision.scroll_into_view_if_needed()
+    decision = lab_harness.open_leader_items(page, exercises_lab, NOTEBOOK, timeout_s=120)
     lab_harness.save_screenshot(page, "04_conflict_and_viewpoints-leader-track")
     # The three members with the most ties across: two of them reach the same people.
     lab_harness.check_leader_item(decision, ["A", "B", "C"],

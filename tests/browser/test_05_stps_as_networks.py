@@ -89,12 +89,7 @@ def test_leader_track_board_explains_its_consequence(page, exercises_lab):
     """The exercise notebook's board of six: the feedback names the organisations out of reach."""
     from playwright.sync_api import expect
 
-    run = lab_harness.run_notebook_in_lab(page, exercises_lab, NOTEBOOK, timeout_s=120)
-    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
-    lab_harness.widget_outputs(page)                      # no widget failed to render
-    board = page.locator(".netlearn-decision").first
-    expect(page.locator(".netlearn-decision")).to_have_count(2)
-    board.scroll_into_view_if_needed()
+    board = lab_harness.open_leader_items(page, exercises_lab, NOTEBOOK, count=2).first
     lab_harness.save_screenshot(page, "05_stps_as_networks-leader-track")
     for letter in "ABCDEF":                               # the six directors
         board.get_by_role("checkbox", name=re.compile(rf"^{letter}\. ")).check()

@@ -82,12 +82,7 @@ def test_governance_explorer_reranks_the_forms(run_notebook_in_lab):
 def test_leader_track_decision_says_what_it_changed(page, exercises_lab):
     from playwright.sync_api import expect
 
-    run = lab_harness.run_notebook_in_lab(page, exercises_lab, NOTEBOOK, timeout_s=90)
-    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
-    lab_harness.widget_outputs(page)              # no widget failed to render
-    decision = page.locator(".netlearn-decision")
-    expect(decision).to_have_count(1)
-    decision.scroll_into_view_if_needed()
+    decision = lab_harness.open_leader_items(page, exercises_lab, NOTEBOOK, timeout_s=90)
     boxes = decision.get_by_role("checkbox")
     expect(boxes).to_have_count(5)
     feedback = decision.locator(".netlearn-feedback")

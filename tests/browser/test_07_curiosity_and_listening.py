@@ -108,12 +108,7 @@ def test_listening_coach_responds_in_the_browser(run_notebook_in_lab):
 def test_leader_track_reply_is_graded_by_the_coach(page, exercises_lab):
     from playwright.sync_api import expect
 
-    run = lab_harness.run_notebook_in_lab(page, exercises_lab, NOTEBOOK, timeout_s=90)
-    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
-    lab_harness.widget_outputs(page)              # no widget failed to render
-    decision = page.locator(".netlearn-decision")
-    expect(decision).to_have_count(1)
-    decision.scroll_into_view_if_needed()
+    decision = lab_harness.open_leader_items(page, exercises_lab, NOTEBOOK, timeout_s=90)
     feedback = decision.locator(".netlearn-feedback")
 
     decision.get_by_role("radio", name=re.compile(r"^E\. Don't worry")).check()

@@ -78,14 +78,7 @@ def test_helper_finder_answers_a_new_member_and_topic(run_notebook_in_lab):
 @pytest.mark.browser
 def test_leader_track_decision_explains_its_consequence(page, exercises_lab):
     """The exercise notebook's leader-track decision: the feedback says what the choice changes."""
-    from playwright.sync_api import expect
-
-    run = lab_harness.run_notebook_in_lab(page, exercises_lab, "09_q_community_at_scale.ipynb", timeout_s=120)
-    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
-    lab_harness.widget_outputs(page)                      # no widget failed to render
-    decision = page.locator(".netlearn-decision")
-    expect(decision).to_have_count(1)
-    decision.scroll_into_view_if_needed()
+    decision = lab_harness.open_leader_items(page, exercises_lab, "09_q_community_at_scale.ipynb", timeout_s=120)
     lab_harness.check_leader_item(decision, ["A", "C"],
                       ["The best choice, B and D", "already know someone in the other region"])
     decision.scroll_into_view_if_needed()

@@ -69,12 +69,7 @@ def test_story_and_plan_builders_respond_in_the_browser(run_notebook_in_lab):
 def test_leader_track_decision_explains_what_the_evidence_changes(page, exercises_lab):
     from playwright.sync_api import expect
 
-    run = lab_harness.run_notebook_in_lab(page, exercises_lab, NOTEBOOK, timeout_s=120)
-    assert all(re.fullmatch(r"\[\d+\]:", prompt) for prompt in run.prompts), run.prompts
-
-    decision = page.locator(".netlearn-decision")
-    expect(decision).to_have_count(1)
-    decision.scroll_into_view_if_needed()
+    decision = lab_harness.open_leader_items(page, exercises_lab, NOTEBOOK, timeout_s=120)
     for letter in ("A", "D", "F"):
         decision.get_by_role("checkbox", name=re.compile(rf"^{letter}\. ")).check()
     decision.get_by_role("button", name="Check my answer").click()
